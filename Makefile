@@ -1,0 +1,31 @@
+# The README's first two commands: `make pdf` and `make test`.  Both bootstrap
+# a local virtual environment from a fresh clone with no manual step.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export SOURCE_DATE_EPOCH ?= 1792800000
+
+.PHONY: pdf test check bench clean system-deps
+
+pdf: $(STAMP)
+	$(BIN)/edition build source -o output
+
+check: $(STAMP)
+	$(BIN)/edition check source
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+$(STAMP): pyproject.toml
+	@sh scripts/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	@sh scripts/system-deps.sh
+
+clean:
+	rm -rf output $(VENV) .pytest_cache

@@ -1,0 +1,83 @@
+"""Command line: ``edition check | build`` with conventional exit codes.
+
+0 success, 1 errors in the edition (or a failed build), 2 usage errors.
+Diagnostics go to standard error as ``path:line:col: severity: message``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .diagnostics import Diagnostics, EditionError, SourcePos
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 2 without a traceback
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="edition", description="Typeset documentary editions as print-ready PDF.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    c = sub.add_parser("check", help="validate the source and report every problem")
+    c.add_argument("source", nargs="?", default="source", type=Path)
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    b = sub.add_parser("build", help="typeset the edition to PDF")
+    b.add_argument("source", nargs="?", default="source", type=Path)
+    b.add_argument("-o", "--output", default=Path("output"), type=Path, help="output folder (default: output)")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("-q", "--quiet", action="store_true")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.source.is_dir():
+        print(f"{args.source}: error: no such source folder", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "build":
+            return _build(args)
+    except EditionError as exc:
+        print(_format(exc.diagnostics), end="", file=sys.stderr)
+        errors = sum(1 for d in exc.diagnostics if d.severity == "error")
+        print(f"edition: {errors or len(exc.diagnostics)} problem(s); nothing written", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _format(diagnostics) -> str:
+    return "".join(f"{d}\n" for d in diagnostics)
+
+
+def _check(args) -> int:
+    from .pipeline import prepare
+    diags = Diagnostics()
+    prepare(args.source, diags)
+    failed = bool(diags.errors) or (args.strict and bool(diags.warnings))
+    if args.format == "json":
+        sys.stdout.write(diags.format_json())
+    else:
+        sys.stderr.write(diags.format_text())
+        if not args.strict or not diags.items:
+            pass
+        summary = f"{len(diags.errors)} error(s), {len(diags.warnings)} warning(s)"
+        print(f"edition check: {summary}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _build(args) -> int:
+    from .build import build_edition
+    diags = Diagnostics()
+    result = build_edition(args.source, args.output, diags, strict=args.strict)
+    sys.stderr.write(diags.format_text())
+    if not args.quiet:
+        print(f"wrote {result.pdf} ({result.pages} pages)", file=sys.stderr)
+    return 0

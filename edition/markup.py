@@ -1,0 +1,227 @@
+"""Inline markup: a source string in, a tuple of inline model nodes out.
+
+The syntax is CommonMark inline text (parsed by markdown-it-py) with two
+additions: ``[^3]`` calls note 3, and bracketed spans with attributes
+(mdit-py-plugins' attrs plugin) carry the editorial signs::
+
+    *emphasis*                      [^3]                        (note call)
+    [Boldotskim]{person=boldoczki}  (explicit person mention)
+    [in the school]{.supplied}      [Suslova]{.sic corr=Suslov}
+    []{.gap reason=illegible extent="two words"}
+    []{.folio n=53ob}               []{.page n=4}               (milestones)
+
+Raw HTML, links, images and code spans are not part of the language: such
+text stays literal and is escaped on output.  Straight quotes become curly.
+Every node gets a position computed from the raw YAML text of the scalar.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
+
+from .diagnostics import Diagnostics, SourcePos, did_you_mean
+from .model import Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
+
+SIGN_CLASSES = ("sic", "supplied", "gap", "folio", "page")
+_LABEL = re.compile(r"[\w.-]+")
+
+
+def _note_call_rule(state, silent: bool) -> bool:
+    src, start = state.src, state.pos
+    if not src.startswith("[^", start):
+        return False
+    end = src.find("]", start + 2)
+    if end < 0 or not _LABEL.fullmatch(src[start + 2:end]):
+        return False
+    if not silent:
+        token = state.push("note_call", "", 0)
+        token.meta = {"label": src[start + 2:end]}
+        token.markup = src[start:end + 1]
+    state.pos = end + 1
+    return True
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"typographer": True, "html": False})
+    md.use(attrs_plugin, spans=True)
+    md.disable(["link", "image", "autolink", "html_inline", "backticks", "entity", "attr", "text_join"])
+    md.enable(["smartquotes"])
+    md.inline.ruler.before("span", "note_call", _note_call_rule)
+    return md
+
+
+_PARSER = _make_parser()
+
+
+class _Locator:
+    """Maps offsets in a scalar's raw source text to file positions."""
+
+    def __init__(self, pos: SourcePos, raw: str):
+        self.pos = pos
+        self.raw = raw or ""
+        self.cursor = 0
+
+    def at(self, offset: int) -> SourcePos:
+        before = self.raw[:offset]
+        newlines = before.count("\n")
+        if newlines == 0:
+            return SourcePos(self.pos.path, self.pos.line, self.pos.col + offset)
+        return SourcePos(self.pos.path, self.pos.line + newlines, offset - before.rfind("\n"))
+
+    def find(self, probe: str) -> SourcePos:
+        """Position of the next occurrence of ``probe`` from the cursor (or the cursor itself)."""
+        if probe:
+            found = self.raw.find(probe, self.cursor)
+            if found >= 0:
+                self.cursor = found + len(probe)
+                return self.at(found)
+        return self.at(self.cursor)
+
+
+def _probe(text: str) -> str:
+    m = re.search(r"[\w][\w ]{0,15}", text)
+    return m.group(0).rstrip() if m else ""
+
+
+@dataclass
+class InlineContext:
+    """What the parser needs to know besides the text: the notes that may be called."""
+
+    notes: Mapping[str, Note] | None = None
+    known_person: Callable[[str], bool] | None = None
+    called: list[tuple[str, SourcePos]] | None = None  # (label, pos) of each call, in order
+
+
+def parse_inline(source: str, pos: SourcePos, diags: Diagnostics, ctx: InlineContext | None = None,
+                 raw: str | None = None) -> tuple[Inline, ...]:
+    """Parse one text field into inline nodes, reporting bad markup into ``diags``."""
+    ctx = ctx or InlineContext()
+    raw = raw if raw is not None else getattr(source, "raw", source)
+    loc = _Locator(pos, raw)
+    tokens = _PARSER.parseInline(str(source), {})
+    children = tokens[0].children or [] if tokens else []
+    nodes, _ = _build(children, 0, None, loc, diags, ctx)
+    return tuple(_merge_text(nodes))
+
+
+def _merge_text(nodes: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].value + node.value, out[-1].pos)
+        else:
+            out.append(node)
+    return out
+
+
+def _check_brackets(text: str, pos: SourcePos, diags: Diagnostics) -> None:
+    for ch in "[]{}":
+        if ch in text:
+            diags.error(pos, f'unbalanced editorial bracket "{ch}" in "{text.strip()[:40]}" '
+                             f'(write editorial signs as [text]{{.supplied}}, or escape it as "\\{ch}")',
+                        code="bracket")
+            return
+
+
+def _build(tokens: list[Token], i: int, closing: str | None, loc: _Locator, diags: Diagnostics,
+           ctx: InlineContext) -> tuple[list[Inline], int]:
+    nodes: list[Inline] = []
+    while i < len(tokens):
+        tok = tokens[i]
+        if closing and tok.type == closing:
+            return nodes, i + 1
+        if tok.type == "text":
+            at = loc.find(_probe(tok.content))
+            _check_brackets(tok.content, at, diags)
+            nodes.append(Text(tok.content, at))
+            i += 1
+        elif tok.type == "text_special":  # a backslash escape: literal character
+            nodes.append(Text(tok.content, loc.find(tok.markup)))
+            i += 1
+        elif tok.type in ("softbreak", "hardbreak"):
+            nodes.append(Text(" ", loc.at(loc.cursor)))
+            i += 1
+        elif tok.type == "note_call":
+            at = loc.find(tok.markup)
+            nodes.append(_note_call(tok.meta["label"], at, diags, ctx))
+            i += 1
+        elif tok.type in ("em_open", "strong_open"):
+            at = loc.find(tok.markup)
+            inner, i = _build(tokens, i + 1, tok.type.replace("_open", "_close"), loc, diags, ctx)
+            nodes.append(Emphasis(tuple(_merge_text(inner)), at))
+        elif tok.type == "span_open":
+            at = loc.find("[")
+            inner, i = _build(tokens, i + 1, "span_close", loc, diags, ctx)
+            node = _span(dict(tok.attrs), tuple(_merge_text(inner)), at, diags, ctx)
+            if node is not None:
+                nodes.append(node)
+        else:
+            content = tok.content or tok.markup
+            if content:
+                nodes.append(Text(content, loc.find(_probe(content))))
+            i += 1
+    return nodes, i
+
+
+def _note_call(label: str, at: SourcePos, diags: Diagnostics, ctx: InlineContext) -> Inline:
+    if ctx.called is not None:
+        ctx.called.append((label, at))
+    if ctx.notes is None:
+        diags.error(at, f"a note call [^{label}] is not allowed here", code="note-call-place")
+        return Text("", at)
+    note = ctx.notes.get(label)
+    if note is None:
+        diags.error(at, f"note {label} is called but not defined{did_you_mean(label, ctx.notes)}",
+                    code="note-undefined")
+        return Text("", at)
+    return NoteCall(note, at)
+
+
+def _span(attrs: dict, inner: tuple[Inline, ...], at: SourcePos, diags: Diagnostics,
+          ctx: InlineContext) -> Inline | None:
+    classes = str(attrs.pop("class", "")).split()
+    person = attrs.pop("person", None)
+    if person is not None:
+        if ctx.known_person is not None and not ctx.known_person(person):
+            diags.error(at, f'explicit mention names unknown person "{person}"', code="person-unknown")
+        if classes:
+            diags.error(at, "a person mention takes no class; nest the sign instead")
+        if not inner:
+            diags.error(at, "an explicit person mention needs text: [name]{person=id}")
+        return PersonMention(person, inner, at, explicit=True)
+    if len(classes) != 1:
+        diags.error(at, "a bracketed span needs exactly one sign: "
+                        + ", ".join(f".{c}" for c in SIGN_CLASSES) + ", or person=ID", code="sign")
+        return Supplied(inner, at) if inner else None
+    sign = classes[0]
+    if sign not in SIGN_CLASSES:
+        diags.error(at, f'unknown editorial sign ".{sign}"{did_you_mean(sign, SIGN_CLASSES)}', code="sign")
+        return Supplied(inner, at)
+    allowed = {"sic": {"corr"}, "supplied": set(), "gap": {"reason", "extent"},
+               "folio": {"n"}, "page": {"n"}}[sign]
+    for key in attrs:
+        if key not in allowed:
+            diags.error(at, f'unknown attribute "{key}" for .{sign}{did_you_mean(key, allowed)}', code="sign")
+    if sign == "sic":
+        if not inner:
+            diags.error(at, "[sic] needs the text it qualifies: [Suslova]{.sic}")
+        return Sic(inner, at, str(attrs.get("corr", "")))
+    if sign == "supplied":
+        if not inner:
+            diags.error(at, "supplied text is empty")
+        return Supplied(inner, at)
+    if sign == "gap":
+        if inner:
+            diags.error(at, "a gap holds no text; use .supplied for conjectured text")
+        return Gap(at, str(attrs.get("reason", "illegible")), str(attrs.get("extent", "")))
+    n = str(attrs.get("n", ""))
+    if not n:
+        diags.error(at, f'a .{sign} milestone needs its number: []{{.{sign} n=53ob}}')
+    if inner:
+        diags.error(at, "a milestone holds no text")
+    return Milestone(sign, n, at)

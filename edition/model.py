@@ -1,0 +1,292 @@
+"""The document model: typed, immutable classes with a source position on every node.
+
+Takes nothing; gives the classes the reader builds and every later stage reads.
+Dicts appear only at the edges (YAML in, JSON out); inside, the edition is
+these frozen dataclasses.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Union
+
+from .diagnostics import SourcePos
+
+# ---------------------------------------------------------------- inline nodes
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    value: str
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    children: tuple["Inline", ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class NoteCall:
+    """A note's call in the text; it carries the note it calls."""
+
+    note: "Note"
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A stretch of text naming a person of the authority.
+
+    ``explicit`` is true when the editor marked it (``[text]{person=id}``),
+    false when the authority's names and variants found it.
+    """
+
+    person_id: str
+    children: tuple["Inline", ...]
+    pos: SourcePos
+    explicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Supplied:
+    """Text the editor supplies, printed in square brackets."""
+
+    children: tuple["Inline", ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class Sic:
+    """Text kept as the source has it although it errs; ``correction`` is what it should read."""
+
+    children: tuple["Inline", ...]
+    pos: SourcePos
+    correction: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Illegible or missing text in the original."""
+
+    pos: SourcePos
+    reason: str = "illegible"
+    extent: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A break of the original's folio or page, e.g. ``l. 53ob``."""
+
+    unit: str
+    n: str
+    pos: SourcePos
+
+
+Inline = Union[Text, Emphasis, NoteCall, PersonMention, Supplied, Sic, Gap, Milestone]
+CONTAINERS = (Emphasis, PersonMention, Supplied, Sic)
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note (here: the translator's notes), numbered as in the source."""
+
+    number: int
+    label: str
+    content: tuple[Inline, ...]
+    pos: SourcePos
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph; a speaker's turn names the speaker, an annotation is a note in the original's margin."""
+
+    content: tuple[Inline, ...]
+    pos: SourcePos
+    speaker: tuple[Inline, ...] = ()
+    kind: str = "paragraph"  # paragraph | annotation
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: tuple[Inline, ...]
+    blocks: tuple[Paragraph, ...]
+    pos: SourcePos
+    anchor: str = ""
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """The archival source note, as structured fields and exactly as the source gives it."""
+
+    as_given: str
+    pos: SourcePos
+    archive: str = ""
+    fond: str = ""
+    opis: str = ""
+    delo: str = ""
+    listy: tuple[str, ...] = ()
+    compiler: str = ""
+    published: str = ""
+    digital_archive: str = ""
+    url: str = ""
+
+    @property
+    def shelfmark(self) -> str:
+        """``F. 3, Op. 12, D. 1005, Ll. 53–53ob, 62–62ob`` with en dashes in ranges."""
+        parts = []
+        if self.fond:
+            parts.append(f"F. {self.fond}")
+        if self.opis:
+            parts.append(f"Op. {self.opis}")
+        if self.delo:
+            parts.append(f"D. {self.delo}")
+        if self.listy:
+            many = len(self.listy) > 1 or "-" in self.listy[0]
+            leaves = ", ".join(x.replace("-", "\u2013") for x in self.listy)
+            parts.append(f"{'Ll.' if many else 'L.'} {leaves}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Guest:
+    person_id: str
+    affiliation: str
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    path: str
+    pos: SourcePos
+    title: tuple[Inline, ...]
+    title_text: str
+    short_title: str
+    date: _dt.date
+    dateline: str
+    citation: Citation
+    summary: tuple[Paragraph, ...]
+    original_language: str
+    contents: str
+    language: str
+    participants: tuple[tuple[str, SourcePos], ...]
+    guests: tuple[Guest, ...]
+    sections: tuple[Section, ...]
+    notes: tuple[Note, ...]
+    notes_heading: str = "Notes"
+    number: int = 0
+
+# ---------------------------------------------------------------- persons
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    form: str
+    pos: SourcePos
+    misspelling: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    surname: str
+    forenames: str
+    pos: SourcePos
+    index_form: str
+    display_name: str
+    surname_first: bool = False
+    born: str = ""
+    died: str = ""
+    identification: str = ""
+    variants: tuple[Variant, ...] = ()
+    see_also: tuple[str, ...] = ()
+    match_surname: bool = True
+
+    @property
+    def life_dates(self) -> str:
+        if not (self.born or self.died):
+            return ""
+        return f"{self.born or '?'}\u2013{self.died}" if self.died else f"b. {self.born}"
+
+    @property
+    def name_forms(self) -> tuple[str, ...]:
+        """The forms by which the text may name the person, longest first."""
+        forms = [self.display_name]
+        if self.match_surname and not self.surname_first:
+            forms.append(self.surname)
+        forms.extend(v.form for v in self.variants)
+        return tuple(sorted(set(f for f in forms if f), key=lambda f: (-len(f), f)))
+
+# ---------------------------------------------------------------- the edition
+
+
+@dataclass(frozen=True, slots=True)
+class PageSetup:
+    width: str = "6in"
+    height: str = "9in"
+
+
+@dataclass(frozen=True, slots=True)
+class EditionMeta:
+    title: str
+    subtitle: str
+    editors: tuple[str, ...]
+    publisher: str
+    place: str
+    year: str
+    language: str
+    licence: str
+    pos: SourcePos
+    series: str = ""
+    translator: str = ""
+    acknowledgement: str = ""
+    keywords: tuple[str, ...] = ()
+    page: PageSetup = field(default_factory=PageSetup)
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    root: str
+    meta: EditionMeta
+    persons: tuple[Person, ...]
+    documents: tuple[Document, ...]
+
+    def person(self, person_id: str) -> Person:
+        for p in self.persons:
+            if p.id == person_id:
+                return p
+        raise KeyError(person_id)
+
+
+def walk_inlines(nodes: tuple[Inline, ...]):
+    """Every inline node, depth first, containers before their children."""
+    for node in nodes:
+        yield node
+        if isinstance(node, CONTAINERS):
+            yield from walk_inlines(node.children)
+
+
+def plain_text(nodes: tuple[Inline, ...], with_signs: bool = False) -> str:
+    """The words of a run of inlines, without note calls (and, unless asked, without editorial signs)."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node.value)
+        elif isinstance(node, Sic):
+            out.append(plain_text(node.children, with_signs))
+            if with_signs:
+                out.append(" [sic]")
+        elif isinstance(node, Supplied):
+            inner = plain_text(node.children, with_signs)
+            out.append(f"[{inner}]" if with_signs else inner)
+        elif isinstance(node, CONTAINERS):
+            out.append(plain_text(node.children, with_signs))
+        elif isinstance(node, Gap) and with_signs:
+            out.append(f"[{node.reason}]")
+    return "".join(out)

@@ -1,0 +1,39 @@
+"""The pipeline, stage by stage, in one place.
+
+    load      reader.load_edition            source/ -> Edition (positions on every node)
+    persons   transforms.persons.resolve_persons   Edition -> Edition with person mentions
+    check     transforms.checks.check_edition      Edition -> diagnostics
+    html      writer.html.render_html        Edition (+ page numbers) -> paged HTML
+    layout    render.layout.lay_out          HTML -> laid-out WeasyPrint documents; notes verified
+    index     transforms.index.collect_index  mentions + pages -> index entries
+    write     render.finish.write_pdf        laid-out pages -> PDF (labels, metadata, bookmarks)
+
+``prepare`` runs the first three (all that ``edition check`` needs);
+``build`` runs them all.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Diagnostics, EditionError
+from .model import Edition
+from .reader import load_edition
+from .transforms.checks import check_edition
+from .transforms.persons import resolve_persons
+
+
+def prepare(source: Path, diags: Diagnostics) -> Edition | None:
+    """Load, resolve persons and check; every problem goes into ``diags``."""
+    edition = load_edition(Path(source), diags)
+    if edition is None:
+        return None
+    edition = resolve_persons(edition)
+    check_edition(edition, diags)
+    return edition
+
+
+def prepare_or_fail(source: Path, diags: Diagnostics, strict: bool = False) -> Edition:
+    edition = prepare(source, diags)
+    if edition is None or diags.errors or (strict and diags.warnings):
+        raise EditionError(diags)
+    return edition

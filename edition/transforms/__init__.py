@@ -1,0 +1,1 @@
+"""Transforms: model in, model out (person resolution, checks, index collection)."""

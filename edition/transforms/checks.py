@@ -1,0 +1,84 @@
+"""Cross-checks over the resolved edition: an ``Edition`` in, diagnostics out.
+
+What one field cannot tell alone: duplicate ids, a variant spelling claimed by
+two persons, ``see_also`` naming nobody, authority entries the edition never
+mentions, note texts that cite a note the edition lacks ("see Note 28 supra").
+"""
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Diagnostics
+from ..model import Document, Edition, PersonMention, plain_text, walk_inlines
+
+NOTE_REFERENCE = re.compile(r"\b[Nn]otes?\s+(\d+)(?:\s+(supra|infra|above|below))?")
+
+
+def check_edition(edition: Edition, diags: Diagnostics) -> None:
+    _check_persons(edition, diags)
+    ids: dict[str, Document] = {}
+    for doc in edition.documents:
+        if doc.id in ids:
+            diags.error(doc.pos, f'duplicate document id "{doc.id}"', code="duplicate-id")
+        ids[doc.id] = doc
+        _check_note_references(doc, diags)
+
+
+def mentioned_person_ids(edition: Edition) -> set[str]:
+    found: set[str] = set()
+    for doc in edition.documents:
+        found.update(pid for pid, _ in doc.participants)
+        found.update(g.person_id for g in doc.guests)
+        for nodes in document_texts(doc):
+            found.update(n.person_id for n in walk_inlines(nodes) if isinstance(n, PersonMention))
+    return found
+
+
+def document_texts(doc: Document):
+    """Every run of inlines in a document, in reading order."""
+    yield doc.title
+    for p in doc.summary:
+        yield p.content
+    for s in doc.sections:
+        yield s.heading
+        for b in s.blocks:
+            yield b.speaker
+            yield b.content
+    for n in doc.notes:
+        yield n.content
+
+
+def _check_persons(edition: Edition, diags: Diagnostics) -> None:
+    by_id = {}
+    claimed: dict[str, str] = {}
+    for person in edition.persons:
+        if person.id in by_id:
+            diags.error(person.pos, f'duplicate person id "{person.id}" (first at line {by_id[person.id].pos.line})',
+                        code="duplicate-id")
+            continue
+        by_id[person.id] = person
+    for person in by_id.values():
+        for form in person.name_forms:
+            owner = claimed.setdefault(form, person.id)
+            if owner != person.id:
+                at = next((v.pos for v in person.variants if v.form == form), person.pos)
+                diags.error(at, f'the name form "{form}" is claimed by both "{owner}" and "{person.id}"',
+                            code="variant-claimed")
+        for other in person.see_also:
+            if other not in by_id:
+                diags.error(person.pos, f'see_also names unknown person "{other}"', code="person-unknown")
+    mentioned = mentioned_person_ids(edition)
+    for person in by_id.values():
+        if person.id not in mentioned:
+            diags.warning(person.pos, f'person "{person.id}" is never mentioned in the edition', code="unmentioned")
+
+
+def _check_note_references(doc: Document, diags: Diagnostics) -> None:
+    numbers = {n.number for n in doc.notes}
+    for note in doc.notes:
+        text = plain_text(note.content)
+        for m in NOTE_REFERENCE.finditer(text):
+            if int(m.group(1)) not in numbers:
+                where = f" {m.group(2)}" if m.group(2) else ""
+                diags.warning(note.pos, f'note {note.label} refers to "Note {m.group(1)}{where}", which this '
+                                        f'edition does not contain', code="note-reference")

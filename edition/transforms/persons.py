@@ -1,0 +1,93 @@
+"""Person resolution: an ``Edition`` in, the same edition with ``PersonMention`` nodes out.
+
+Every text node of every document (title, summary, headings, speakers, body,
+notes) is searched for the authority's name forms: the full name, the surname
+(unless the person opts out, as Chinese names do) and the recorded variants.
+Matches are whole words only; a possessive ("Mikoyan's") counts.  Explicit
+mentions in the source are left as they are: the editor's markup wins.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from ..model import (CONTAINERS, Document, Edition, Inline, Note, NoteCall, Paragraph, Person, PersonMention,
+                     Section, Text)
+
+
+class NameMatcher:
+    """Finds the authority's name forms in plain text."""
+
+    def __init__(self, persons: tuple[Person, ...]):
+        self.by_form: dict[str, str] = {}
+        for person in persons:
+            for form in person.name_forms:
+                self.by_form.setdefault(_fold(form), person.id)
+        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
+        alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        # whole words: no letter or digit on either side (an apostrophe may follow: possessive)
+        self.pattern = re.compile(rf"(?<![\w])({alternation})(?![\w])") if forms else None
+
+    def find(self, text: str):
+        """(start, end, person_id) of each name in ``text``."""
+        if self.pattern is None:
+            return
+        folded = _fold(text)
+        for m in self.pattern.finditer(folded):
+            key = re.sub(r"\s+", " ", m.group(1))
+            yield m.start(), m.end(), self.by_form[key]
+
+
+def _fold(text: str) -> str:
+    """Normalise to NFC so that composed and decomposed diacritics match alike (length-preserving for NFC input)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def resolve_persons(edition: Edition) -> Edition:
+    matcher = NameMatcher(edition.persons)
+    return replace(edition, documents=tuple(_resolve_document(d, matcher) for d in edition.documents))
+
+
+def _resolve_document(doc: Document, matcher: NameMatcher) -> Document:
+    notes = {n.label: replace(n, content=_resolve(n.content, matcher, {})) for n in doc.notes}
+
+    def para(p: Paragraph) -> Paragraph:
+        return replace(p, content=_resolve(p.content, matcher, notes), speaker=_resolve(p.speaker, matcher, notes))
+
+    sections = tuple(replace(s, heading=_resolve(s.heading, matcher, notes), blocks=tuple(para(b) for b in s.blocks))
+                     for s in doc.sections)
+    return replace(doc, title=_resolve(doc.title, matcher, notes), summary=tuple(para(p) for p in doc.summary),
+                   sections=sections, notes=tuple(notes[n.label] for n in doc.notes))
+
+
+def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher, notes: dict[str, Note]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.extend(_split(node, matcher))
+        elif isinstance(node, NoteCall):
+            out.append(replace(node, note=notes.get(node.note.label, node.note)))
+        elif isinstance(node, PersonMention):
+            out.append(node)  # explicit: the editor's markup wins
+        elif isinstance(node, CONTAINERS):
+            out.append(replace(node, children=_resolve(node.children, matcher, notes)))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
+    pieces: list[Inline] = []
+    last = 0
+    for start, end, pid in matcher.find(node.value):
+        if start > last:
+            pieces.append(Text(node.value[last:start], node.pos))
+        at = replace(node.pos, col=node.pos.col + start) if "\n" not in node.value[:start] else node.pos
+        pieces.append(PersonMention(pid, (Text(node.value[start:end], at),), at))
+        last = end
+    if last == 0:
+        return [node]
+    if last < len(node.value):
+        pieces.append(Text(node.value[last:], node.pos))
+    return pieces
