@@ -58,6 +58,9 @@ def _make_parser() -> MarkdownIt:
 _PARSER = _make_parser()
 
 
+_STRAIGHT = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
 class _Locator:
     """Maps offsets in a scalar's raw source text to file positions."""
 
@@ -65,6 +68,7 @@ class _Locator:
         self.pos = pos
         self.raw = raw or ""
         self.cursor = 0
+        self.last = -1  # offset where the last successful find() matched
 
     def at(self, offset: int) -> SourcePos:
         before = self.raw[:offset]
@@ -79,8 +83,35 @@ class _Locator:
             found = self.raw.find(probe, self.cursor)
             if found >= 0:
                 self.cursor = found + len(probe)
+                self.last = found
                 return self.at(found)
+        self.last = -1
         return self.at(self.cursor)
+
+    def skip_attrs(self) -> None:
+        """Move the cursor past a span's closing ``]{...}``, whose words are not text."""
+        close = self.raw.find("]{", self.cursor)
+        end = self.raw.find("}", close) if close >= 0 else -1
+        if end >= 0:
+            self.cursor = end + 1
+
+    def start_of(self, text: str, probe: str, fallback: SourcePos) -> SourcePos:
+        """Where ``text`` starts, given that its ``probe`` was just found (text before a probe is not words)."""
+        p = text.find(probe) if probe else -1
+        if p < 0 or self.last < p:
+            return fallback
+        before = self.raw[self.last - p:self.last]
+        if before.translate(_STRAIGHT) != text[:p].translate(_STRAIGHT):  # e.g. folded over a line end
+            return fallback
+        return self.at(self.last - p)
+
+    def bracket(self, text: str, ch: str, probe: str, fallback: SourcePos) -> SourcePos:
+        """Where the first ``ch`` of ``text`` stands, given that its ``probe`` was just found."""
+        p = text.find(probe) if probe else -1
+        if p < 0 or self.last < 0:
+            return fallback
+        off = self.raw.find(ch, self.last) if text.find(ch) > p else self.raw.rfind(ch, 0, self.last)
+        return self.at(off) if off >= 0 else fallback
 
 
 def _probe(text: str) -> str:
@@ -119,9 +150,12 @@ def _merge_text(nodes: list[Inline]) -> list[Inline]:
     return out
 
 
-def _check_brackets(text: str, pos: SourcePos, diags: Diagnostics) -> None:
+def _check_brackets(text: str, pos: SourcePos, diags: Diagnostics, loc: _Locator | None = None,
+                    probe: str = "") -> None:
     for ch in "[]{}":
         if ch in text:
+            if loc is not None:
+                pos = loc.bracket(text, ch, probe, pos)
             diags.error(pos, f'unbalanced editorial bracket "{ch}" in "{text.strip()[:40]}" '
                              f'(write editorial signs as [text]{{.supplied}}, or escape it as "\\{ch}")',
                         code="bracket")
@@ -136,8 +170,10 @@ def _build(tokens: list[Token], i: int, closing: str | None, loc: _Locator, diag
         if closing and tok.type == closing:
             return nodes, i + 1
         if tok.type == "text":
-            at = loc.find(_probe(tok.content))
-            _check_brackets(tok.content, at, diags)
+            probe = _probe(tok.content)
+            at = loc.find(probe)
+            _check_brackets(tok.content, at, diags, loc, probe)
+            at = loc.start_of(tok.content, probe, at)
             nodes.append(Text(tok.content, at))
             i += 1
         elif tok.type == "text_special":  # a backslash escape: literal character
@@ -157,6 +193,7 @@ def _build(tokens: list[Token], i: int, closing: str | None, loc: _Locator, diag
         elif tok.type == "span_open":
             at = loc.find("[")
             inner, i = _build(tokens, i + 1, "span_close", loc, diags, ctx)
+            loc.skip_attrs()
             node = _span(dict(tok.attrs), tuple(_merge_text(inner)), at, diags, ctx)
             if node is not None:
                 nodes.append(node)

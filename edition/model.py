@@ -47,6 +47,7 @@ class PersonMention:
     children: tuple["Inline", ...]
     pos: SourcePos
     explicit: bool = False
+    anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,8 +181,11 @@ def _shown(path: Path, root: Path) -> str:
 def _read_meta(root: Path, diags: Diagnostics):
     path = root / "edition.yaml"
     shown = _shown(path, root)
+    before = len(diags.errors)
     data = load_yaml(path, shown, diags)
     if data is None:
+        if len(diags.errors) == before:  # empty (or only comments): say so, or check would pass
+            diags.error(SourcePos(shown), "edition.yaml is empty", code="empty")
         return None, [], None
     f = _Fields(data, EDITION_FIELDS, "edition.yaml", SourcePos(shown), diags)
     page = PageSetup()
@@ -294,9 +297,10 @@ def _read_persons(root: Path, diags: Diagnostics) -> list[Person]:
 
 def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagnostics) -> Document | None:
     shown = _shown(path, root)
+    before = len(diags.errors)
     data = load_yaml(path, shown, diags)
     if data is None:
-        if path.stat().st_size == 0 or not diags.errors:
+        if len(diags.errors) == before:  # not when this file's own error was reported
             diags.error(SourcePos(shown), "empty document", code="empty")
         return None
     f = _Fields(data, DOCUMENT_FIELDS, "a document", SourcePos(shown), diags)

@@ -61,8 +61,25 @@ class _Converter:
         self.diags = diags
         self.resolver = yaml.SafeLoader  # for implicit scalar resolution
         self.constructor = yaml.SafeLoader(text)
+        self.done: dict[int, Any] = {}  # an aliased node is converted once (no "billion laughs")
+        self.active: set[int] = set()  # nodes being converted: an alias to one of them is recursive
 
     def convert(self, node: yaml.Node) -> Any:
+        key = id(node)
+        if key in self.done:
+            return self.done[key]
+        if key in self.active:
+            self.diags.error(_mark_pos(self.path, node.start_mark), "a YAML alias refers to the node that contains it")
+            return None
+        self.active.add(key)
+        try:
+            result = self._convert(node)
+        finally:
+            self.active.discard(key)
+        self.done[key] = result
+        return result
+
+    def _convert(self, node: yaml.Node) -> Any:
         pos = _mark_pos(self.path, node.start_mark)
         if isinstance(node, yaml.MappingNode):
             result = YMap()
@@ -94,7 +111,10 @@ class _Converter:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            self.diags.error(pos, f"bad value: {exc}")
+            self.diags.error(pos, f"bad value: {getattr(exc, 'problem', None) or exc}")
+            return None
+        except (ValueError, OverflowError) as exc:  # e.g. 1956-13-45 reads as a date but is none
+            self.diags.error(pos, f'bad value "{node.value}": {exc}')
             return None
         if isinstance(value, (_dt.date, _dt.datetime)):
             return Dated(value, pos, node.value)
@@ -152,6 +172,13 @@ def load_yaml(path: Path, shown_as: str, diags: Diagnostics) -> Any:
     except yaml.YAMLError as exc:
         diags.error(SourcePos(shown_as, 1, 1), f"YAML syntax: {exc}")
         return None
+    except RecursionError:
+        diags.error(SourcePos(shown_as, 1, 1), "YAML syntax: the file nests too deeply to read")
+        return None
     if node is None:
         return None
-    return _Converter(shown_as, text, diags).convert(node)
+    try:
+        return _Converter(shown_as, text, diags).convert(node)
+    except RecursionError:
+        diags.error(SourcePos(shown_as, 1, 1), "the file nests too deeply to read")
+        return None

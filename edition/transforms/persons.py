@@ -78,16 +78,20 @@ def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher, notes: dict[str, N
 
 
 def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
+    value = _fold(node.value)  # the offsets found in the folded text must be used on the folded text
+
+    def at(offset: int):
+        return replace(node.pos, col=node.pos.col + offset) if "\n" not in value[:offset] else node.pos
+
     pieces: list[Inline] = []
     last = 0
-    for start, end, pid in matcher.find(node.value):
+    for start, end, pid in matcher.find(value):
         if start > last:
-            pieces.append(Text(node.value[last:start], node.pos))
-        at = replace(node.pos, col=node.pos.col + start) if "\n" not in node.value[:start] else node.pos
-        pieces.append(PersonMention(pid, (Text(node.value[start:end], at),), at))
+            pieces.append(Text(value[last:start], at(last)))
+        pieces.append(PersonMention(pid, (Text(value[start:end], at(start)),), at(start)))
         last = end
     if last == 0:
         return [node]
-    if last < len(node.value):
-        pieces.append(Text(node.value[last:], node.pos))
+    if last < len(value):
+        pieces.append(Text(value[last:], at(last)))
     return pieces

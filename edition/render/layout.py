@@ -1,0 +1,141 @@
+"""Layout: paged HTML in, laid-out WeasyPrint documents out, notes verified.
+
+``Renderer`` lays out one part (body, front matter, index) with the shared
+font configuration and the sandboxed fetcher.  ``page_map`` reads the page
+of every anchor.  ``verify_notes`` checks, after layout, that every note is
+present exactly once and on the page of its call; it raises with the
+document, note and page when not, so a wrong PDF is never written.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, EditionError, SourcePos
+from ..model import Document, Edition, Note
+from .fetcher import SandboxFetcher
+
+
+@dataclass(frozen=True)
+class AnchorPlace:
+    page_index: int  # 0-based, within its part
+    x: float
+    y: float
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+class Renderer:
+    """Lays out HTML parts with one font configuration, loading only the edition's own files."""
+
+    def __init__(self, styles_dir: Path, source_dir: Path):
+        from weasyprint.text.fonts import FontConfiguration
+        self.styles_dir = Path(styles_dir).resolve()
+        self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve())
+        self.font_config = FontConfiguration()
+
+    def render(self, html: str):
+        from weasyprint import HTML
+        handler = _Collect()
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(handler)
+        try:
+            document = HTML(string=html, base_url=self.styles_dir.as_uri() + "/",
+                            url_fetcher=self.fetcher).render(font_config=self.font_config)
+        finally:
+            logger.removeHandler(handler)
+        problems = [m for m in handler.messages if not m.startswith("Ignored")]
+        if self.fetcher.refused:
+            problems.extend(f"refused to load {u}" for u in self.fetcher.refused)
+        return document, problems
+
+
+def page_map(document) -> dict[str, list[AnchorPlace]]:
+    """Every anchor of a laid-out document and the pages it stands on."""
+    places: dict[str, list[AnchorPlace]] = {}
+    for i, page in enumerate(document.pages):
+        for name, box in page.anchors.items():  # (x, y[, x2, y2]) in CSS px
+            places.setdefault(name, []).append(AnchorPlace(i, box[0], box[1]))
+    return places
+
+
+@dataclass(frozen=True)
+class NotePlacement:
+    """Where layout put one note and its call (0-based page indexes within the part)."""
+
+    document: Document
+    note: Note
+    call_pages: tuple[int, ...]
+    note_pages: tuple[int, ...]
+
+    @property
+    def ok(self) -> bool:
+        return len(self.call_pages) == 1 and self.note_pages == self.call_pages
+
+
+def note_placements(edition: Edition, places: dict[str, list[AnchorPlace]]) -> list[NotePlacement]:
+    return [NotePlacement(doc, note, tuple(p.page_index for p in places.get(f"call-{note.anchor}", [])),
+                          tuple(p.page_index for p in places.get(note.anchor, [])))
+            for doc in edition.documents for note in doc.notes]
+
+
+def verify_notes(placements: list[NotePlacement], folio) -> None:
+    """Every note present once, on its call's page; raise ``EditionError`` naming each failure."""
+    problems: list[Diagnostic] = []
+    for pl in placements:
+        if pl.ok:
+            continue
+        doc, note = pl.document, pl.note
+        where = f'document {doc.number} ("{doc.short_title}"), note {note.label}'
+        if len(pl.call_pages) != 1:
+            message = f"{where}: its call appears {len(pl.call_pages)} times in the laid-out pages"
+        elif not pl.note_pages:
+            message = f"{where}: the note was dropped by layout (its call is on p. {folio(pl.call_pages[0])})"
+        elif len(pl.note_pages) > 1:
+            message = f"{where}: the note is printed {len(pl.note_pages)} times"
+        else:
+            message = (f"{where}: the note fell on p. {folio(pl.note_pages[0])}, "
+                       f"its call is on p. {folio(pl.call_pages[0])}")
+        problems.append(Diagnostic(note.pos, "error", message, "layout-note"))
+    if problems:
+        raise EditionError(problems)
+
+
+def paragraphs_to_relax(placements: list[NotePlacement], places: dict[str, list[AnchorPlace]],
+                        paragraphs: dict[str, list[str]]) -> set[str]:
+    """The paragraphs whose widow and orphan control may have pushed a note off its call's page.
+
+    WeasyPrint, when a line cannot break before it for orphans' or widows' sake,
+    moves the page's last notes away to make room.  The candidates are the
+    paragraph running at the top of the call's page and those that begin on it.
+    """
+    relax: set[str] = set()
+    for pl in placements:
+        if pl.ok or len(pl.call_pages) != 1:
+            continue
+        page = pl.call_pages[0]
+        running = None
+        for anchor in paragraphs.get(pl.document.id, []):
+            where = places.get(anchor)
+            if not where:
+                continue
+            start = where[0].page_index
+            if start < page:
+                running = anchor
+            elif start == page:
+                relax.add(anchor)
+        if running:
+            relax.add(running)
+    return relax
+
+
+def layout_failure(path: str, message: str) -> EditionError:
+    return EditionError([Diagnostic(SourcePos(path), "error", message, "layout")])

@@ -1,0 +1,119 @@
+"""HTML writer: the resolved ``Edition`` in, paged HTML strings out.
+
+Three parts, each laid out on its own and combined afterwards:
+``render_body_html`` (the documents; page numbers start at 1),
+``render_front_html`` (half-title, title, imprint, contents, persons list;
+roman folios; takes the body's page numbers, so it is written after layout)
+and, in the index stage, the index.  Templates are Jinja2 with autoescaping;
+they only print what the model and the page map hold.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..model import Document, Edition, Person, Section, plain_text
+from .inline import render_inlines
+
+EN_DASH = "\u2013"
+_ENV = Environment(loader=PackageLoader("edition", "templates"), autoescape=select_autoescape(default=True),
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+_ENV.filters["inlines"] = render_inlines
+_ENV.filters["plain"] = plain_text
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    label: str
+    page: str
+    href: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the front matter prints that only layout knows."""
+
+    contents: tuple[ContentsEntry, ...] = ()
+    persons: tuple[Person, ...] = ()
+    pad_pages: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _common(edition: Edition) -> dict:
+    meta = edition.meta
+    return {"edition": edition, "meta": meta, "page": meta.page}
+
+
+def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset()) -> Markup:
+    """The documents.  Paragraphs whose anchors are in ``relaxed`` give up widow and orphan
+    control, which the layout stage asks for when that is what keeps a note on its call's page."""
+    persons = {p.id: p for p in edition.persons}
+    return Markup(_ENV.get_template("body.html").render(
+        **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
+        relaxed=relaxed, paragraph_anchor=paragraph_anchor, source_note=source_note))
+
+
+def source_note(doc: Document) -> Markup:
+    """The citation block's first paragraph: archive and shelfmark, compiler, languages, publication, URL."""
+    c = doc.citation
+    sentences = []
+    if c.archive or c.shelfmark:
+        sentences.append(escape(", ".join(x for x in (c.archive, c.shelfmark) if x) + "."))
+    if c.compiler:
+        sentences.append(escape(f"Compiled by {c.compiler}."))
+    if doc.original_language:
+        sentences.append(escape(f"Original language: {doc.original_language}."))
+    if doc.contents:
+        sentences.append(escape(doc.contents.replace(" - ", f" {EN_DASH} ") + "."))
+    if c.published:
+        sentences.append(escape("Published in " + c.published.replace("-", EN_DASH) + "."))
+    if c.digital_archive or c.url:
+        link = Markup('<a class="url" href="%s">%s</a>') % (c.url, c.url) if c.url else Markup("")
+        sentences.append(Markup(", ").join(x for x in (escape(c.digital_archive), link) if x) + Markup("."))
+    if doc.notes:
+        sentences.append(escape(f"Footnotes: {doc.notes_heading}."))
+    return Markup(" ").join(sentences)
+
+
+def paragraph_anchor(section: Section, n: int) -> str:
+    """The anchor of the n-th (1-based) paragraph of a section."""
+    return f"{section.anchor}-p{n}"
+
+
+def paragraph_anchors(doc: Document) -> list[str]:
+    return [paragraph_anchor(s, i) for s in doc.sections for i in range(1, len(s.blocks) + 1)]
+
+
+def render_front_part(edition: Edition, front: FrontMatter) -> Markup:
+    return Markup(_ENV.get_template("front.html").render(
+        **_common(edition), front=front, citation_line=how_to_cite(edition)))
+
+
+def render_html(edition: Edition, parts: list[Markup], base_href: str = "") -> str:
+    """A complete HTML page holding the given parts (one part per layout; all of them for inspection)."""
+    return _ENV.get_template("page.html").render(**_common(edition), parts=parts, base_href=base_href)
+
+
+def how_to_cite(edition: Edition) -> str:
+    meta = edition.meta
+    editors = _join_names(list(meta.editors))
+    title = meta.title + (f": {meta.subtitle}" if meta.subtitle else "")
+    where = ", ".join(x for x in (meta.place, meta.publisher, str(meta.year)) if x)
+    return f"{editors}, ed{'s' if len(meta.editors) > 1 else ''}., {title} ({where})."
+
+
+def _join_names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def participant_name(person: Person) -> str:
+    """'N. A. Bulganin'; 'Liu Shaoqi' for names written surname first."""
+    if person.surname_first or not person.forenames:
+        return person.display_name
+    initials = " ".join(f"{part[0]}." for part in person.forenames.split())
+    return f"{initials} {person.surname}"

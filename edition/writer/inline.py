@@ -1,0 +1,48 @@
+"""Inline nodes to HTML: a tuple of inline nodes in, escaped ``Markup`` out.
+
+All source text passes through ``markupsafe.escape``; the only markup in the
+output is what this module writes.  A note call becomes a linked superscript
+followed by the note itself as a ``float: footnote`` element.
+"""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..model import Emphasis, Gap, Inline, Milestone, NoteCall, PersonMention, Sic, Supplied, Text
+
+
+def render_inlines(nodes: tuple[Inline, ...], with_notes: bool = True) -> Markup:
+    return Markup("").join(_render(n, with_notes) for n in nodes)
+
+
+def _render(node: Inline, with_notes: bool) -> Markup:
+    if isinstance(node, Text):
+        return escape(node.value)
+    if isinstance(node, Emphasis):
+        return Markup("<em>%s</em>") % render_inlines(node.children, with_notes)
+    if isinstance(node, PersonMention):
+        anchor = Markup(' id="%s"') % node.anchor if node.anchor else Markup("")
+        return Markup('<span class="person"%s data-person="%s">%s</span>') % (
+            anchor, node.person_id, render_inlines(node.children, with_notes))
+    if isinstance(node, Supplied):
+        return Markup('<span class="supplied">[%s]</span>') % render_inlines(node.children, with_notes)
+    if isinstance(node, Sic):
+        title = Markup(' title="%s"') % node.correction if node.correction else Markup("")
+        return Markup('<span class="sic-text"%s>%s</span>\u00a0<span class="sic">[<i>sic</i>]</span>') % (
+            title, render_inlines(node.children, with_notes))
+    if isinstance(node, Gap):
+        words = f"{node.extent} {node.reason}" if node.extent else node.reason
+        return Markup('<span class="gap">[<i>%s</i>]</span>') % words
+    if isinstance(node, Milestone):
+        unit = "l." if node.unit == "folio" else "p."
+        return Markup('<span class="milestone" data-unit="%s">[<i>%s</i>\u00a0%s]</span>') % (node.unit, unit, node.n)
+    if isinstance(node, NoteCall):
+        if not with_notes:
+            return Markup("")
+        note = node.note
+        return Markup(
+            '<a class="call" id="call-%s" href="#%s"><sup>%s</sup></a>'
+            '<span class="fn" id="%s" data-n="%s"><a class="fn-num" href="#call-%s">%s</a>\u2002%s</span>'
+        ) % (note.anchor, note.anchor, note.label, note.anchor, note.label, note.anchor, note.label,
+             render_inlines(note.content, with_notes=False))
+    raise TypeError(f"unknown inline node {type(node).__name__}")
