@@ -2,31 +2,29 @@
 
 Runs the pipeline's stages in order (see ``pipeline``): prepare the model,
 write the body's HTML and lay it out once, verify every note against its
-call, read the page of every anchor, then write and lay out the parts that
-need those page numbers (front matter with contents and persons list),
-combine the laid-out pages and finish the PDF.  Nothing is written unless
-every stage succeeded.
+call, read the page of every anchor, then write and lay out only the parts
+that need those page numbers (the index, then the front matter with contents
+and persons list), combine the laid-out pages without laying out the body
+again, and finish the PDF.  Nothing is written unless every stage succeeded.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyuca
-
-from .diagnostics import Diagnostics, EditionError
+from .diagnostics import Diagnostics
 from .model import Edition, Person
 from .pipeline import prepare_or_fail
 from .render.finish import LabelRange, pdf_bytes, write_atomically
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             verify_notes)
 from .transforms.checks import mentioned_person_ids
+from .transforms.index import IndexEntry, build_index, collect_mentions, sort_key
 from .transforms.numbering import number_mentions
 from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, render_body_part, render_front_part,
-                          render_html)
+                          render_html, render_index_part)
 
 PACKAGE_STYLES = Path(__file__).resolve().parent.parent / "styles"
-_COLLATOR = pyuca.Collator()
 
 
 @dataclass(frozen=True)
@@ -36,6 +34,23 @@ class BuildResult:
     pages: int
     front_pages: int
     body_pages: int
+    index_pages: int
+    relaxed_paragraphs: int
+
+
+@dataclass
+class BodyLayout:
+    """The documents laid out once, with the printed folio of every anchor."""
+
+    edition: Edition
+    document: object  # weasyprint.Document
+    part: str
+    places: dict
+    relaxed: frozenset
+
+    def folio(self, anchor: str) -> int | None:
+        where = self.places.get(anchor)
+        return where[0].page_index + 1 if where else None
 
 
 def find_styles(source: Path) -> Path:
@@ -44,44 +59,12 @@ def find_styles(source: Path) -> Path:
     return own if (own / "edition.css").is_file() else PACKAGE_STYLES
 
 
-def sort_key(text: str):
-    return _COLLATOR.sort_key(text)
-
-
 def persons_in_edition(edition: Edition) -> tuple[Person, ...]:
     mentioned = mentioned_person_ids(edition)
     return tuple(sorted((p for p in edition.persons if p.id in mentioned), key=lambda p: sort_key(p.index_form)))
 
 
-def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False) -> BuildResult:
-    source, output = Path(source), Path(output)
-    edition = number_mentions(prepare_or_fail(source, diags, strict))
-    styles = find_styles(source)
-    renderer = Renderer(styles, source)
-
-    body, body_part, places = lay_out_body(edition, renderer, str(source))
-
-    front_info = FrontMatter(contents=_contents(edition, places), persons=persons_in_edition(edition))
-    front_part = render_front_part(edition, front_info)
-    front, problems = renderer.render(render_html(edition, [front_part]))
-    if len(front.pages) % 2:  # the text must begin on a recto
-        front_info = FrontMatter(front_info.contents, front_info.persons, pad_pages=1)
-        front_part = render_front_part(edition, front_info)
-        front, problems = renderer.render(render_html(edition, [front_part]))
-    if problems:
-        raise layout_failure(str(source), "layout of the front matter failed: " + "; ".join(problems))
-
-    labels = [LabelRange(0, "roman"), LabelRange(len(front.pages), "arabic")]
-    data = pdf_bytes([front, body], edition.meta, labels)
-    html = render_html(edition, [front_part, body_part], base_href=styles.as_uri() + "/")
-
-    pdf_path, html_path = output / "edition.pdf", output / "edition.html"
-    write_atomically(html.encode("utf-8"), html_path)
-    write_atomically(data, pdf_path)
-    return BuildResult(pdf_path, html_path, len(front.pages) + len(body.pages), len(front.pages), len(body.pages))
-
-
-def lay_out_body(edition: Edition, renderer: Renderer, where: str, passes: int = 4):
+def lay_out_body(edition: Edition, renderer: Renderer, where: str, passes: int = 4) -> BodyLayout:
     """Lay out the documents; where a note left its call's page, relax widow and orphan control
     of the paragraphs involved and lay out again (a few passes at most); then verify every note."""
     paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
@@ -98,12 +81,66 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, passes: int =
             break
         relaxed = relaxed | more
     verify_notes(placements, folio=lambda i: str(i + 1))
-    return body, body_part, places
+    return BodyLayout(edition, body, body_part, places, relaxed)
 
 
-def _contents(edition: Edition, places) -> tuple[ContentsEntry, ...]:
-    entries = []
-    for doc in edition.documents:
-        page = places[doc.id][0].page_index + 1
-        entries.append(ContentsEntry(f"{doc.number}. {doc.title_text}", str(page), f"#{doc.id}"))
+def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False) -> tuple[BodyLayout, Renderer, Path]:
+    source = Path(source)
+    edition = number_mentions(prepare_or_fail(source, diags, strict))
+    styles = find_styles(source)
+    renderer = Renderer(styles, source)
+    return lay_out_body(edition, renderer, str(source)), renderer, styles
+
+
+def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
+    return build_index(body.edition, collect_mentions(body.edition), body.folio)
+
+
+def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False) -> BuildResult:
+    source, output = Path(source), Path(output)
+    body, renderer, styles = prepare_layout(source, diags, strict)
+    edition = body.edition
+    body_pages = len(body.document.pages)
+
+    # the index: laid out alone, starting on the first recto after the text
+    entries = index_entries(body)
+    blank_first = body_pages % 2 == 1
+    index_part = render_index_part(edition, entries, blank_first)
+    index, problems = renderer.render(render_html(edition, [index_part], first_page=body_pages + 1,
+                                                  starts_left=blank_first))
+    _fail_on(problems, source, "index")
+    index_first = body_pages + 1 + (1 if blank_first else 0)
+
+    front_info = FrontMatter(contents=_contents(body, index_first), persons=persons_in_edition(edition))
+    front_part = render_front_part(edition, front_info)
+    front, problems = renderer.render(render_html(edition, [front_part]))
+    if len(front.pages) % 2:  # the text must begin on a recto
+        front_info = FrontMatter(front_info.contents, front_info.persons, pad_pages=1)
+        front_part = render_front_part(edition, front_info)
+        front, problems = renderer.render(render_html(edition, [front_part]))
+    _fail_on(problems, source, "front matter")
+
+    labels = [LabelRange(0, "roman"), LabelRange(len(front.pages), "arabic")]
+    data = pdf_bytes([front, body.document, index], edition.meta, labels)
+    html = render_html(edition, [front_part, body.part, index_part], base_href=styles.as_uri() + "/")
+
+    pdf_path, html_path = output / "edition.pdf", output / "edition.html"
+    write_atomically(html.encode("utf-8"), html_path)
+    write_atomically(data, pdf_path)
+    return BuildResult(pdf_path, html_path, len(front.pages) + body_pages + len(index.pages), len(front.pages),
+                       body_pages, len(index.pages), len(body.relaxed))
+
+
+def _fail_on(problems: list[str], source: Path, part: str) -> None:
+    # links into another part resolve only once the parts are combined
+    real = [p for p in problems if not p.startswith("No anchor #")]
+    if real:
+        raise layout_failure(str(source), f"layout of the {part} failed: " + "; ".join(real))
+
+
+def _contents(body: BodyLayout, index_first: int) -> tuple[ContentsEntry, ...]:
+    entries = [ContentsEntry("Persons", "", "#persons")]
+    for doc in body.edition.documents:
+        entries.append(ContentsEntry(f"{doc.number}. {doc.title_text}", str(body.folio(doc.id)), f"#{doc.id}"))
+    entries.append(ContentsEntry("Index", str(index_first), "#index"))
     return tuple(entries)

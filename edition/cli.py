@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default=Path("output"), type=Path, help="output folder (default: output)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("-q", "--quiet", action="store_true")
+    i = sub.add_parser("index", help="export the index of names (page numbers from the laid-out text)")
+    i.add_argument("source", nargs="?", default="source", type=Path)
+    i.add_argument("--format", choices=("json", "csv", "md"), default="json")
+    i.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
     return p
 
 
@@ -43,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "build":
             return _build(args)
+        if args.command == "index":
+            return _index(args)
     except EditionError as exc:
         print(_format(exc.diagnostics), end="", file=sys.stderr)
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
@@ -80,4 +86,19 @@ def _build(args) -> int:
     sys.stderr.write(diags.format_text())
     if not args.quiet:
         print(f"wrote {result.pdf} ({result.pages} pages)", file=sys.stderr)
+    return 0
+
+
+def _index(args) -> int:
+    from .build import index_entries, prepare_layout
+    from .render.finish import write_atomically
+    from .writer.index_export import export_index
+    diags = Diagnostics()
+    body, _renderer, _styles = prepare_layout(args.source, diags)
+    sys.stderr.write(diags.format_text())
+    text = export_index(index_entries(body), body.edition, args.format)
+    if args.output:
+        write_atomically(text.encode("utf-8"), args.output)
+    else:
+        sys.stdout.write(text)
     return 0

@@ -10,6 +10,7 @@ they only print what the model and the page map hold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from markupsafe import Markup, escape
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -92,9 +93,26 @@ def render_front_part(edition: Edition, front: FrontMatter) -> Markup:
         **_common(edition), front=front, citation_line=how_to_cite(edition)))
 
 
-def render_html(edition: Edition, parts: list[Markup], base_href: str = "") -> str:
-    """A complete HTML page holding the given parts (one part per layout; all of them for inspection)."""
-    return _ENV.get_template("page.html").render(**_common(edition), parts=parts, base_href=base_href)
+def render_index_part(edition: Edition, entries, blank_first: bool) -> Markup:
+    """The index of names, in letter groups; ``blank_first`` puts a blank verso before it."""
+    groups = [(g, list(items)) for g, items in groupby(entries, key=lambda e: e.group)]
+    return Markup(_ENV.get_template("index.html").render(**_common(edition), groups=groups,
+                                                         blank_first=blank_first))
+
+
+def render_html(edition: Edition, parts: list[Markup], base_href: str = "", first_page: int | None = None,
+                starts_left: bool = False) -> str:
+    """A complete HTML page holding the given parts (one part per layout; all of them for inspection).
+
+    ``first_page`` sets the folio of the part's first page, ``starts_left`` makes that page a verso.
+    """
+    rules = []
+    if first_page is not None:
+        rules.append(f"@page :first {{ counter-reset: page {int(first_page)}; }}")
+    if starts_left:
+        rules.append("html { break-before: left; }")
+    return _ENV.get_template("page.html").render(**_common(edition), parts=parts, base_href=base_href,
+                                                 part_css=Markup("\n".join(rules)))
 
 
 def how_to_cite(edition: Edition) -> str:
