@@ -1,0 +1,39 @@
+"""Inline nodes to HTML: escaping, calls with their notes, editorial signs."""
+from __future__ import annotations
+
+from edition.diagnostics import Diagnostics, SourcePos
+from edition.markup import InlineContext, parse_inline
+from edition.model import Note, Text
+from edition.writer.inline import render_inlines
+
+POS = SourcePos("x.yaml", 1, 1)
+
+
+def html(source, notes=None):
+    diags = Diagnostics()
+    nodes = parse_inline(source, POS, diags, InlineContext(notes=notes))
+    assert not diags.items, diags.format_text()
+    return str(render_inlines(nodes))
+
+
+def test_source_text_is_escaped():
+    out = html('<script>alert(1)</script> <img src="file:///etc/passwd"> & more')
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&amp; more" in out
+
+
+def test_a_note_call_is_a_linked_superscript_followed_by_its_note():
+    note = Note(3, "3", (Text("A <b>note</b>.", POS),), POS, anchor="d-n3")
+    out = html("Text.[^3] More.", {"3": note})
+    assert ('<a class="call" id="call-d-n3" href="#d-n3"><sup>3</sup></a>'
+            '<span class="fn" id="d-n3" data-n="3">') in out
+    assert "A &lt;b&gt;note&lt;/b&gt;." in out
+
+
+def test_editorial_signs_print_as_editions_print_them():
+    out = html("[Suslova]{.sic corr=Suslov} [in the school]{.supplied} []{.gap extent=\"two words\"} "
+               "[]{.folio n=53ob}")
+    assert 'Suslova</span>\u00a0<span class="sic">[<i>sic</i>]</span>' in out
+    assert '<span class="supplied">[in the school]</span>' in out
+    assert "[<i>two words illegible</i>]" in out
+    assert "[<i>l.</i>\u00a053ob]" in out
