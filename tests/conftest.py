@@ -1,0 +1,153 @@
+"""Shared helpers: tiny edition folders written into tmp_path, and running the checks on them.
+
+The folder fixtures change the working directory to the folder they write, so
+diagnostics name files as the user would see them: ``documents/x.yaml:7:9``.
+pytest runs with ``--import-mode=importlib``, so test modules cannot import
+this file: the helpers are fixtures, and a module that asserts line numbers
+keeps its own copy of the minimal document it counts.
+"""
+from __future__ import annotations
+
+import datetime
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edition.diagnostics import Diagnostics
+from edition.model import Edition
+from edition.pipeline import prepare
+
+EDITION_YAML = """\
+title: A Volume
+editors: [An Editor]
+publisher: A Press
+place: Somewhere
+year: 2026
+language: en
+"""
+
+# The smallest valid document: the default of make_edition.
+DOCUMENT_YAML = """\
+title: A Session
+date: 1956-10-26
+citation:
+  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
+body:
+  - paragraphs:
+      - Text.
+"""
+
+
+def _content(value) -> bytes:
+    """Bytes as given; strings dedented; dicts and lists dumped as YAML."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        return textwrap.dedent(value).encode("utf-8")
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=1000).encode("utf-8")
+
+
+@pytest.fixture
+def make_edition(tmp_path, monkeypatch):
+    """``make_edition(document=..., persons=..., edition=..., documents={name: content})`` -> the folder.
+
+    Each content is a YAML string, a dict (dumped to YAML) or bytes (written
+    as they are).  ``persons=None`` writes no persons.yaml; ``document`` goes
+    to documents/x.yaml unless ``documents`` names the files.
+    """
+    monkeypatch.chdir(tmp_path)
+
+    def make(document=DOCUMENT_YAML, persons=None, edition=EDITION_YAML, documents=None) -> Path:
+        root = tmp_path
+        (root / "documents").mkdir(exist_ok=True)
+        if edition is not None:
+            (root / "edition.yaml").write_bytes(_content(edition))
+        if persons is not None:
+            (root / "persons.yaml").write_bytes(_content(persons))
+        for name, content in (documents or {"x.yaml": document}).items():
+            (root / "documents" / name).write_bytes(_content(content))
+        return root
+
+    return make
+
+
+@dataclass
+class Checked:
+    edition: Edition | None
+    diags: Diagnostics
+
+    @property
+    def lines(self) -> list[str]:
+        """Every diagnostic as ``path:line:col: severity: message``, sorted."""
+        return [str(d) for d in self.diags.sorted()]
+
+    @property
+    def errors(self) -> list[str]:
+        return [str(d) for d in self.diags.sorted() if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [str(d) for d in self.diags.sorted() if d.severity == "warning"]
+
+    @property
+    def doc(self):
+        assert self.edition is not None and self.edition.documents, self.lines
+        return self.edition.documents[0]
+
+
+@pytest.fixture
+def check(make_edition):
+    """``check(document=..., persons=..., ...)``: write the folder, load, resolve persons and check it."""
+
+    def run(**files) -> Checked:
+        root = make_edition(**files)
+        diags = Diagnostics()
+        edition = prepare(root, diags)
+        return Checked(edition, diags)
+
+    return run
+
+
+@pytest.fixture
+def document():
+    """``document("para one", "para two[^1]", notes={1: "A note."}, summary="...")`` -> a document dict."""
+
+    def build(*paragraphs, notes=None, **fields) -> dict:
+        doc = {
+            "title": "A Session",
+            "date": datetime.date(1956, 10, 26),
+            "citation": {"as_given": "TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob"},
+        }
+        doc.update(fields)
+        doc["body"] = [{"paragraphs": list(paragraphs or ["Text."])}]
+        if notes:
+            doc["notes"] = [{"n": n, "text": t} for n, t in notes.items()]
+        return doc
+
+    return build
+
+
+def person(pid: str, surname: str, forenames: str = "", **fields) -> dict:
+    entry = {"id": pid, "surname": surname}
+    if forenames:
+        entry["forenames"] = forenames
+    entry.update(fields)
+    return entry
+
+
+@pytest.fixture
+def persons():
+    """``persons(("nagy", "Nagy", "Imre"), ("liu-shaoqi", "Liu", "Shaoqi", {"name_order": ...}))`` -> persons.yaml dict."""
+
+    def build(*entries) -> dict:
+        out = []
+        for entry in entries:
+            fields = entry[-1] if isinstance(entry[-1], dict) else {}
+            names = entry[:-1] if fields else entry
+            out.append(person(*names, **fields))
+        return {"persons": out}
+
+    return build

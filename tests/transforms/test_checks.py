@@ -1,0 +1,142 @@
+from dataclasses import replace
+
+from edition.diagnostics import Diagnostics
+from edition.reader import load_edition
+from edition.transforms.checks import NOTE_REFERENCE, check_edition, mentioned_person_ids
+from edition.transforms.persons import resolve_persons
+
+# The smallest valid document (the default of the make_edition fixture); positions below count its lines.
+DOCUMENT_YAML = """\
+title: A Session
+date: 1956-10-26
+citation:
+  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
+body:
+  - paragraphs:
+      - Text.
+"""
+
+X = "documents/x.yaml"
+
+
+def mentioning(text):
+    return DOCUMENT_YAML.replace("Text.", text)
+
+
+def test_duplicate_person_ids(check):
+    result = check(document=mentioning("Nagy."), persons="""\
+        persons:
+          - id: nagy
+            surname: Nagy
+          - id: nagy
+            surname: Nagy
+            forenames: Ferenc
+        """)
+    assert result.lines == ['persons.yaml:4:5: error: duplicate person id "nagy" (first at line 2)']
+
+
+def test_variant_claimed_by_two_persons(check):
+    result = check(document=mentioning("Suslov and Suslova-Petrova."), persons="""\
+        persons:
+          - id: suslov
+            surname: Suslov
+            variants: [Suslova]
+          - id: suslova
+            surname: Suslova-Petrova
+            variants: [Suslova]
+        """)
+    assert result.lines == ['persons.yaml:7:16: error: the name form "Suslova" is claimed by both "suslov" and "suslova"']
+
+
+def test_surname_of_one_person_given_as_variant_of_another(check):
+    result = check(document=mentioning("Nagy and Imre."), persons="""\
+        persons:
+          - id: nagy
+            surname: Nagy
+          - id: imre
+            surname: Imre
+            variants:
+              - Nagy
+        """)
+    assert result.lines == ['persons.yaml:7:9: error: the name form "Nagy" is claimed by both "nagy" and "imre"']
+
+
+def test_see_also_naming_nobody(check):
+    result = check(document=mentioning("Nagy."), persons="""\
+        persons:
+          - id: nagy
+            surname: Nagy
+            see_also: [nagy-ferenc]
+        """)
+    assert result.lines == ['persons.yaml:2:5: error: see_also names unknown person "nagy-ferenc"']
+
+
+def test_authority_entry_never_mentioned_is_a_warning(check):
+    result = check(document=mentioning("Nagy spoke."), persons="""\
+        persons:
+          - id: nagy
+            surname: Nagy
+          - id: rakosi
+            surname: Rákosi
+        """)
+    assert result.errors == []
+    assert result.warnings == ['persons.yaml:4:5: warning: person "rakosi" is never mentioned in the edition']
+
+
+def test_participants_guests_and_explicit_mentions_count_as_mentions(check, document, persons):
+    doc = document("He spoke to [the ambassador]{person=boldoczki}.", participants=["bulganin"],
+                   guests=[{"person": "liu-shaoqi", "affiliation": "CPC CC"}])
+    result = check(document=doc, persons=persons(("bulganin", "Bulganin"), ("boldoczki", "Boldóczki"),
+                                                 ("liu-shaoqi", "Liu", "Shaoqi", {"name_order": "surname-first"})))
+    assert result.lines == []
+    assert mentioned_person_ids(result.edition) == {"bulganin", "boldoczki", "liu-shaoqi"}
+
+
+def test_note_citing_a_note_the_document_lacks_is_a_warning(check):
+    result = check(document=mentioning("Text.[^1]") + "notes:\n  - n: 1\n    text: See Note 28 supra.\n")
+    assert result.errors == []
+    assert result.warnings == [f'{X}:9:5: warning: note 1 refers to "Note 28 supra", which this edition '
+                               'does not contain']
+
+
+def test_note_citing_a_note_the_document_has_is_fine(check):
+    result = check(document=mentioning("One.[^1] Two.[^2]") +
+                   "notes:\n  - n: 1\n    text: See note 2 below.\n  - n: 2\n    text: As in Note 1 above.\n")
+    assert result.lines == []
+
+
+def test_every_missing_note_reference_is_reported(check):
+    result = check(document=mentioning("One.[^1]") + "notes:\n  - n: 1\n    text: Notes 3 and Note 33 infra.\n")
+    assert result.warnings == [
+        f'{X}:9:5: warning: note 1 refers to "Note 3", which this edition does not contain',
+        f'{X}:9:5: warning: note 1 refers to "Note 33 infra", which this edition does not contain']
+
+
+def test_note_reference_pattern_needs_the_word_note():
+    assert [m.group(1) for m in NOTE_REFERENCE.finditer("notes 12; Note 3 supra; keynote 4; 8 notes")] == ["12", "3"]
+
+
+def test_duplicate_document_ids(make_edition):
+    root = make_edition()
+    edition = load_edition(root, Diagnostics())
+    doubled = replace(edition, documents=edition.documents * 2)
+    diags = Diagnostics()
+    check_edition(resolve_persons(doubled), diags)
+    assert [str(d) for d in diags.sorted()] == [f'{X}:1:1: error: duplicate document id "x"']
+
+
+def test_checks_on_a_clean_edition_report_nothing(check, persons):
+    result = check(document=mentioning("Molotov and Nagy."), persons=persons(("molotov", "Molotov"), ("nagy", "Nagy")))
+    assert result.lines == []
+
+
+def test_external_notes_declares_a_reference_to_another_numbering(check):
+    result = check(document=mentioning("One.[^1]") + "notes:\n  - n: 1\n    external_notes: [28]\n"
+                                                      "    text: See Note 28 supra and Note 29.\n")
+    assert result.lines == [f'{X}:9:5: warning: note 1 refers to "Note 29", which this edition does not contain']
+
+
+def test_external_notes_must_be_whole_numbers(check):
+    result = check(document=mentioning("One.[^1]") + "notes:\n  - n: 1\n    external_notes: [twenty]\n"
+                                                      "    text: See Note 28 supra.\n")
+    assert result.errors == [f"{X}:10:22: error: external_notes lists note numbers (whole numbers)"]
