@@ -9,13 +9,15 @@ again, and finish the PDF.  Nothing is written unless every stage succeeded.
 """
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .model import Edition, Person
 from .pipeline import prepare_or_fail
-from .render.finish import LabelRange, pdf_bytes, write_atomically
+from .preflight import Report, preflight
+from .render.finish import LabelRange, edition_date, pdf_bytes, write_atomically
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             verify_notes)
 from .transforms.checks import mentioned_person_ids
@@ -36,6 +38,7 @@ class BuildResult:
     body_pages: int
     index_pages: int
     relaxed_paragraphs: int
+    preflight: Report
 
 
 @dataclass
@@ -47,6 +50,7 @@ class BodyLayout:
     part: str
     places: dict
     relaxed: frozenset
+    profile: str = "screen"
 
     def folio(self, anchor: str) -> int | None:
         where = self.places.get(anchor)
@@ -64,14 +68,21 @@ def persons_in_edition(edition: Edition) -> tuple[Person, ...]:
     return tuple(sorted((p for p in edition.persons if p.id in mentioned), key=lambda p: sort_key(p.index_form)))
 
 
-def lay_out_body(edition: Edition, renderer: Renderer, where: str, passes: int = 4) -> BodyLayout:
+def page_html(edition: Edition, parts, profile: str, **options) -> str:
+    """A part's HTML for layout, dated from ``SOURCE_DATE_EPOCH`` (or the edition's year)."""
+    created = edition_date(edition.meta).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return render_html(edition, parts, profile=profile, created=created, **options)
+
+
+def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str = "screen",
+                 passes: int = 4) -> BodyLayout:
     """Lay out the documents; where a note left its call's page, relax widow and orphan control
     of the paragraphs involved and lay out again (a few passes at most); then verify every note."""
     paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
     relaxed: frozenset[str] = frozenset()
     for _ in range(passes):
         body_part = render_body_part(edition, relaxed)
-        body, problems = renderer.render(render_html(edition, [body_part]))
+        body, problems = renderer.render(page_html(edition, [body_part], profile))
         if problems:
             raise layout_failure(where, "layout of the text failed: " + "; ".join(problems))
         places = page_map(body)
@@ -81,24 +92,30 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, passes: int =
             break
         relaxed = relaxed | more
     verify_notes(placements, folio=lambda i: str(i + 1))
-    return BodyLayout(edition, body, body_part, places, relaxed)
+    return BodyLayout(edition, body, body_part, places, relaxed, profile)
 
 
-def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False) -> tuple[BodyLayout, Renderer, Path]:
+def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False,
+                   profile: str = "screen") -> tuple[BodyLayout, Renderer, Path]:
     source = Path(source)
     edition = number_mentions(prepare_or_fail(source, diags, strict))
     styles = find_styles(source)
     renderer = Renderer(styles, source)
-    return lay_out_body(edition, renderer, str(source)), renderer, styles
+    return lay_out_body(edition, renderer, str(source), profile), renderer, styles
 
 
 def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
     return build_index(body.edition, collect_mentions(body.edition), body.folio)
 
 
-def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False) -> BuildResult:
+OUTPUT_NAMES = {"screen": "edition", "print": "edition-print"}
+
+
+def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False,
+                  profile: str = "screen") -> BuildResult:
+    """Build one profile: ``screen`` writes edition.pdf, ``print`` edition-print.pdf (and the HTML beside it)."""
     source, output = Path(source), Path(output)
-    body, renderer, styles = prepare_layout(source, diags, strict)
+    body, renderer, styles = prepare_layout(source, diags, strict, profile)
     edition = body.edition
     body_pages = len(body.document.pages)
 
@@ -106,29 +123,39 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
     entries = index_entries(body)
     blank_first = body_pages % 2 == 1
     index_part = render_index_part(edition, entries, blank_first)
-    index, problems = renderer.render(render_html(edition, [index_part], first_page=body_pages + 1,
-                                                  starts_left=blank_first))
+    index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=body_pages + 1,
+                                                starts_left=blank_first))
     _fail_on(problems, source, "index")
     index_first = body_pages + 1 + (1 if blank_first else 0)
 
     front_info = FrontMatter(contents=_contents(body, index_first), persons=persons_in_edition(edition))
     front_part = render_front_part(edition, front_info)
-    front, problems = renderer.render(render_html(edition, [front_part]))
+    front, problems = renderer.render(page_html(edition, [front_part], profile))
     if len(front.pages) % 2:  # the text must begin on a recto
         front_info = FrontMatter(front_info.contents, front_info.persons, pad_pages=1)
         front_part = render_front_part(edition, front_info)
-        front, problems = renderer.render(render_html(edition, [front_part]))
+        front, problems = renderer.render(page_html(edition, [front_part], profile))
     _fail_on(problems, source, "front matter")
 
     labels = [LabelRange(0, "roman"), LabelRange(len(front.pages), "arabic")]
-    data = pdf_bytes([front, body.document, index], edition.meta, labels)
-    html = render_html(edition, [front_part, body.part, index_part], base_href=styles.as_uri() + "/")
+    data = pdf_bytes([front, body.document, index], edition.meta, labels, profile)
+    html = page_html(edition, [front_part, body.part, index_part], profile, base_href=styles.as_uri() + "/")
 
-    pdf_path, html_path = output / "edition.pdf", output / "edition.html"
+    name = OUTPUT_NAMES[profile]
+    pdf_path, html_path = output / f"{name}.pdf", output / f"{name}.html"
+    report = preflight(pdf_path, edition=edition, profile=profile, data=data)
+    if not report.ok:
+        raise EditionError([Diagnostic(SourcePos(str(pdf_path)), "error", f"preflight {f.rule}: {f.message}",
+                                       "preflight") for f in report.failures])
     write_atomically(html.encode("utf-8"), html_path)
     write_atomically(data, pdf_path)
-    return BuildResult(pdf_path, html_path, len(front.pages) + body_pages + len(index.pages), len(front.pages),
-                       body_pages, len(index.pages), len(body.relaxed))
+    return BuildResult(pdf_path, html_path, _page_count(data), len(front.pages),
+                       body_pages, len(index.pages), len(body.relaxed), report)
+
+
+def _page_count(data: bytes) -> int:
+    from pypdf import PdfReader
+    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def _fail_on(problems: list[str], source: Path, part: str) -> None:

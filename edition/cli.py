@@ -29,7 +29,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("source", nargs="?", default="source", type=Path)
     b.add_argument("-o", "--output", default=Path("output"), type=Path, help="output folder (default: output)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--profile", choices=("screen", "print"), default="screen",
+                   help="screen: PDF/A-2a, tagged, linked (edition.pdf); print: PDF/X-4 with bleed and crop "
+                        "marks (edition-print.pdf)")
     b.add_argument("-q", "--quiet", action="store_true")
+    f = sub.add_parser("preflight", help="check a finished PDF: fonts, boxes, labels, notes, index, readers")
+    f.add_argument("pdf", type=Path)
+    f.add_argument("--source", type=Path, default=None,
+                   help="the edition's source folder, for the persons' name forms (default: source/ if present)")
+    f.add_argument("--profile", choices=("screen", "print"), default=None, help="default: read from the PDF")
     i = sub.add_parser("index", help="export the index of names (page numbers from the laid-out text)")
     i.add_argument("source", nargs="?", default="source", type=Path)
     i.add_argument("--format", choices=("json", "csv", "md"), default="json")
@@ -39,8 +47,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if not args.source.is_dir():
-        print(f"{args.source}: error: no such source folder", file=sys.stderr)
+    source = getattr(args, "source", None)
+    if args.command != "preflight" and source is not None and not source.is_dir():
+        print(f"{source}: error: no such source folder", file=sys.stderr)
         return 2
     try:
         if args.command == "check":
@@ -49,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "index":
             return _index(args)
+        if args.command == "preflight":
+            return _preflight(args)
     except EditionError as exc:
         print(_format(exc.diagnostics), end="", file=sys.stderr)
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
@@ -82,9 +93,10 @@ def _check(args) -> int:
 def _build(args) -> int:
     from .build import build_edition
     diags = Diagnostics()
-    result = build_edition(args.source, args.output, diags, strict=args.strict)
+    result = build_edition(args.source, args.output, diags, strict=args.strict, profile=args.profile)
     sys.stderr.write(diags.format_text())
     if not args.quiet:
+        sys.stderr.write(result.preflight.format())
         print(f"wrote {result.pdf} ({result.pages} pages)", file=sys.stderr)
     return 0
 
@@ -102,3 +114,22 @@ def _index(args) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _preflight(args) -> int:
+    from .pipeline import prepare
+    from .preflight import preflight
+    if not args.pdf.is_file():
+        print(f"{args.pdf}: error: no such file", file=sys.stderr)
+        return 2
+    source = args.source or (Path("source") if Path("source", "edition.yaml").is_file() else None)
+    edition = None
+    if source is not None:
+        diags = Diagnostics()
+        edition = prepare(source, diags)
+        if edition is not None:
+            from .transforms.numbering import number_mentions
+            edition = number_mentions(edition)
+    report = preflight(args.pdf, edition=edition, profile=args.profile)
+    sys.stdout.write(report.format())
+    return 0 if report.ok else 1

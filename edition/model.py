@@ -100,6 +100,7 @@ class Note:
     content: tuple[Inline, ...]
     pos: SourcePos
     anchor: str = ""
+    external_notes: tuple[int, ...] = ()  # note numbers it cites from another numbering (not this edition's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +250,7 @@ class EditionMeta:
     acknowledgement: str = ""
     keywords: tuple[str, ...] = ()
     page: PageSetup = field(default_factory=PageSetup)
+    bleed: str = "3mm"
 
 
 @dataclass(frozen=True, slots=True)

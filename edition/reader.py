@@ -9,6 +9,7 @@ Person detection, numbering and cross-checks are later stages.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 import re
 from pathlib import Path
 from typing import Any
@@ -21,20 +22,21 @@ from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
-                  "series": False, "translator": False, "acknowledgement": False, "keywords": False}
+                  "series": False, "translator": False, "acknowledgement": False, "keywords": False,
+                  "print": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
 DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline": False, "citation": True,
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
-                   "notes": False}
+                   "notes": False, "unparsed": False}
 CITATION_FIELDS = {"as_given": True, "archive": False, "fond": False, "opis": False, "delo": False,
                    "listy": False, "compiler": False, "published": False, "digital_archive": False,
                    "url": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
-NOTE_FIELDS = {"n": True, "text": True}
+NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
 
 # "TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob, 62-62ob"
 SHELFMARK = re.compile(
@@ -166,7 +168,6 @@ def load_edition(root: Path, diags: Diagnostics) -> Edition | None:
 
 
 def _numbered(doc: Document, n: int) -> Document:
-    from dataclasses import replace
     return replace(doc, number=n)
 
 
@@ -198,12 +199,19 @@ def _read_meta(root: Path, diags: Diagnostics):
                                            f'156mm 234mm) nor a name (A5, B5)', code="page-size")
         elif dims:
             page = PageSetup(*dims)
+    bleed = "3mm"
+    if f.has("print"):
+        pr = _Fields(f.raw("print"), {"bleed": False}, "print", f.pos_of("print"), diags)
+        bleed = str(pr.text("bleed", "3mm"))
+        if not re.fullmatch(r"\d+(\.\d+)?(mm|pt|in|cm)", bleed):
+            diags.error(pr.pos_of("bleed"), f'bleed "{bleed}" is not a length such as 3mm or 0.125in', code="type")
+            bleed = "3mm"
     language = f.text("language", "en")
     meta = EditionMeta(
         title=f.text("title"), subtitle=f.text("subtitle"), editors=tuple(f.texts("editors")),
         publisher=f.text("publisher"), place=f.text("place"), year=f.text("year"), language=language,
         licence=f.text("licence"), pos=f.pos, series=f.text("series"), translator=f.text("translator"),
-        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page)
+        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page, bleed=bleed)
     order = f.texts("documents")
     return meta, order, f.pos_of("documents") if f.has("documents") else None
 
@@ -327,9 +335,16 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         text = nf.text("text")
         content = parse_inline(text, text.pos if text else nf.pos, diags,
                                InlineContext(notes=None, known_person=known)) if text else ()
-        notes[label] = Note(n.value, label, content, nf.pos, anchor="")
+        external = []
+        for item_n in nf.items("external_notes"):
+            if isinstance(item_n, Scalar) and isinstance(item_n.value, int) and not isinstance(item_n.value, bool):
+                external.append(item_n.value)
+            else:
+                diags.error(getattr(item_n, "pos", nf.pos_of("external_notes")),
+                            "external_notes lists note numbers (whole numbers)", code="type")
+        notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=tuple(external))
     doc_id = path.stem
-    notes = {k: Note(v.number, v.label, v.content, v.pos, anchor=f"{doc_id}-n{v.label}") for k, v in notes.items()}
+    notes = {k: replace(v, anchor=f"{doc_id}-n{v.label}") for k, v in notes.items()}
 
     called: list[tuple[str, SourcePos]] = []
     body_ctx = InlineContext(notes=notes, known_person=known, called=called)
@@ -359,6 +374,9 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         if pid:
             guests.append(Guest(str(pid), str(gf.text("affiliation")), gf.pos))
     sections = _read_body(f, doc_id, body_ctx, diags)
+    unparsed = f.raw("unparsed")  # left by `edition import` for the editor to place
+    if f.has("unparsed") and (unparsed.strip() if isinstance(unparsed, str) else unparsed):
+        diags.warning(f.pos_of("unparsed"), "document has unparsed text from import: review it", code="unparsed")
 
     # each note is called exactly once
     seen_calls: dict[str, SourcePos] = {}

@@ -1,27 +1,41 @@
-"""Finishing: laid-out parts in, the final PDF file out.
+"""Finishing: laid-out parts in, the final PDF bytes out.
 
-Combines the parts without laying anything out again, writes the PDF with
-WeasyPrint, then finishes it with pypdf: page labels that match the printed
-folios (roman front matter, arabic text), document info and XMP metadata.
-The file is written atomically: a temporary file beside the target, then a
-rename, so a failed build leaves the previous output untouched.  Dates come
-only from ``SOURCE_DATE_EPOCH``, so the same source gives the same bytes.
+Combines the parts without laying anything out again and writes the PDF with
+WeasyPrint in the variant of the profile:
+
+- ``screen``: PDF/A-2a (archival, tagged: headings, paragraphs, notes as
+  ``Note``, links, reading order, document language), links and bookmarks;
+- ``print``: PDF/X-4 (FOGRA39 output intent, 100 % K text), bleed and crop
+  marks from the stylesheet, no link annotations, an even page count.
+
+Then pypdf finishes it: page labels that match the printed folios (roman
+front matter, arabic text), document info and an XMP packet written here,
+with the variant's identification, ids derived from the content and dates
+only from ``SOURCE_DATE_EPOCH`` (else 1 January of the edition's year), so
+the same source gives the same bytes.  ``write_atomically`` writes a file
+through a temporary file and a rename.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import io
 import os
+import re
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from pypdf import PdfWriter
 from pypdf.constants import PageLabelStyle
-from pypdf.generic import NameObject, TextStringObject
-from pypdf.xmp import XmpInformation
+from pypdf.generic import DecodedStreamObject, NameObject, RectangleObject, TextStringObject
 
 from ..model import EditionMeta
+from . import tags  # noqa: F401  (notes tagged as Note in the structure tree)
+
+VARIANTS = {"screen": "pdf/a-2a", "print": "pdf/x-4"}
 
 
 @dataclass(frozen=True)
@@ -33,14 +47,13 @@ class LabelRange:
     start: int = 1
 
 
-def source_date() -> _dt.datetime | None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    try:
+def edition_date(meta: EditionMeta) -> _dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set, else 1 January of the edition's year (never the clock)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
         return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc)
-    except (ValueError, OverflowError):
-        return None
+    year = int(meta.year) if str(meta.year).isdigit() else 1970
+    return _dt.datetime(year, 1, 1, tzinfo=_dt.timezone.utc)
 
 
 def combine(parts):
@@ -48,22 +61,27 @@ def combine(parts):
     return parts[0].copy([page for part in parts for page in part.pages])
 
 
-def pdf_bytes(parts, meta: EditionMeta, labels: list[LabelRange]) -> bytes:
-    combined = combine(parts)
-    raw = combined.write_pdf()
-    return _finish(raw, meta, labels)
+def pdf_bytes(parts, meta: EditionMeta, labels: list[LabelRange], profile: str = "screen") -> bytes:
+    raw = combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=True)
+    return _finish(raw, meta, labels, profile)
 
 
-def _finish(raw: bytes, meta: EditionMeta, labels: list[LabelRange]) -> bytes:
+def _finish(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
     writer = PdfWriter(clone_from=io.BytesIO(raw))
+    if profile == "print":
+        writer.remove_annotations(subtypes="/Link")
+        _name_output_condition(writer)
+        _marks_in_black_plate(writer)
+        if len(writer.pages) % 2:  # a printer binds sheets: an even count, blank pages at the end
+            _add_blank_page(writer)
     total = len(writer.pages)
     for i, rng in enumerate(labels):
         last = (labels[i + 1].first if i + 1 < len(labels) else total) - 1
-        if rng.first > last:
-            continue
-        style = PageLabelStyle.LOWERCASE_ROMAN if rng.style == "roman" else PageLabelStyle.DECIMAL
-        writer.set_page_label(rng.first, last, style=style, start=rng.start)
-    when = source_date()
+        if rng.first <= last:
+            style = PageLabelStyle.LOWERCASE_ROMAN if rng.style == "roman" else PageLabelStyle.DECIMAL
+            writer.set_page_label(rng.first, last, style=style, start=rng.start)
+    when = edition_date(meta)
+    stamp = when.strftime("D:%Y%m%d%H%M%SZ")
     title = meta.title + (f": {meta.subtitle}" if meta.subtitle else "")
     info = {
         "/Title": title,
@@ -71,35 +89,127 @@ def _finish(raw: bytes, meta: EditionMeta, labels: list[LabelRange]) -> bytes:
         "/Subject": meta.subtitle or meta.title,
         "/Keywords": ", ".join(meta.keywords),
         "/Creator": "edition",
-        "/Producer": "edition (WeasyPrint, pypdf)",
+        "/Producer": "edition (WeasyPrint 70, pypdf)",
+        "/CreationDate": stamp,
+        "/ModDate": stamp,
     }
-    if when:
-        stamp = when.strftime("D:%Y%m%d%H%M%SZ")
-        info["/CreationDate"] = stamp
-        info["/ModDate"] = stamp
+    if profile == "print":
+        info["/Trapped"] = NameObject("/False")
     writer.metadata = None
     writer.add_metadata(info)
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
-    xmp = XmpInformation.create()
-    xmp.dc_title = {"x-default": title}
-    xmp.dc_creator = list(meta.editors)
-    xmp.dc_description = {"x-default": meta.subtitle or meta.title}
-    xmp.dc_subject = list(meta.keywords)
-    xmp.dc_language = [meta.language]
-    xmp.dc_publisher = [meta.publisher] if meta.publisher else []
-    if meta.licence:
-        xmp.dc_rights = {"x-default": meta.licence}
-    xmp.pdf_keywords = ", ".join(meta.keywords)
-    xmp.pdf_producer = info["/Producer"]
-    xmp.xmp_creator_tool = "edition"
-    if when:
-        xmp.xmp_create_date = when
-        xmp.xmp_modify_date = when
-        xmp.xmp_metadata_date = when
-    writer.xmp_metadata = xmp
+    digest = hashlib.sha256(raw).hexdigest()
+    xmp = DecodedStreamObject()
+    xmp.set_data(_xmp_packet(meta, title, when, profile, digest).encode("utf-8"))
+    xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _name_output_condition(writer: PdfWriter) -> None:
+    """Name the printing condition as the ICC registry does, so a printer recognizes it."""
+    for intent in writer._root_object.get("/OutputIntents", []):
+        intent = intent.get_object()
+        intent[NameObject("/OutputConditionIdentifier")] = TextStringObject("FOGRA39")
+        intent[NameObject("/RegistryName")] = TextStringObject("http://www.color.org")
+        intent[NameObject("/OutputCondition")] = TextStringObject(
+            "Offset printing, ISO 12647-2:2004/Amd 1, paper type 1 or 2 (coated art), 60/cm")
+        intent[NameObject("/Info")] = TextStringObject("Coated FOGRA39 (ISO 12647-2:2004)")
+
+
+_RGB_BLACK = re.compile(rb"(?m)^0 0 0 (rg|RG)$")
+
+
+def _marks_in_black_plate(writer: PdfWriter) -> None:
+    """WeasyPrint draws crop marks in DeviceRGB black; a PDF/X-4 with a CMYK intent wants the K plate."""
+    seen: set[int] = set()
+
+    def fix(stream) -> None:
+        data = stream.get_data()
+        fixed = _RGB_BLACK.sub(lambda m: b"0 0 0 1 k" if m.group(1) == b"rg" else b"0 0 0 1 K", data)
+        if fixed != data:
+            stream.set_data(fixed)
+
+    def visit(resources) -> None:
+        xobjects = (resources or {}).get("/XObject") or {}
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            if id(obj) in seen or obj.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(obj))
+            fix(obj)
+            visit(obj.get("/Resources"))
+
+    for page in writer.pages:
+        contents = page.get_contents()
+        if contents is not None:
+            data = contents.get_data()
+            fixed = _RGB_BLACK.sub(lambda m: b"0 0 0 1 k" if m.group(1) == b"rg" else b"0 0 0 1 K", data)
+            if fixed != data:
+                contents.set_data(fixed)
+                page.replace_contents(contents)
+        visit(page.get("/Resources"))
+
+
+def _add_blank_page(writer: PdfWriter) -> None:
+    last = writer.pages[-1]
+    page = writer.add_blank_page(width=float(last.mediabox.width), height=float(last.mediabox.height))
+    for box in ("/MediaBox", "/BleedBox", "/TrimBox", "/CropBox"):
+        if box in last:
+            page[NameObject(box)] = RectangleObject(last[box])
+
+
+def _xmp_packet(meta: EditionMeta, title: str, when: _dt.datetime, profile: str, digest: str) -> str:
+    """The XMP metadata: Dublin Core, the variant's identification, content-derived ids."""
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    doc_id = uuid.uuid5(uuid.NAMESPACE_URL, f"edition:{meta.title}:{meta.year}")
+    instance = uuid.UUID(digest[:32])
+
+    def alt(value: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(value)}</rdf:li></rdf:Alt>'
+
+    def seq(values) -> str:
+        return "<rdf:Seq>" + "".join(f"<rdf:li>{xml_escape(v)}</rdf:li>" for v in values) + "</rdf:Seq>"
+
+    def bag(values) -> str:
+        return "<rdf:Bag>" + "".join(f"<rdf:li>{xml_escape(v)}</rdf:li>" for v in values) + "</rdf:Bag>"
+
+    conformance = (
+        '<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>' if profile == "screen" else
+        '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>')
+    rights = f"<dc:rights>{alt(meta.licence)}</dc:rights>" if meta.licence else ""
+    publisher = f"<dc:publisher>{bag([meta.publisher])}</dc:publisher>" if meta.publisher else ""
+    trapped = "<pdf:Trapped>False</pdf:Trapped>" if profile == "print" else ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about=""'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+        ' xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"'
+        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"'
+        ' xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"'
+        ' xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">\n'
+        f"<dc:format>application/pdf</dc:format>"
+        f"<dc:title>{alt(title)}</dc:title>"
+        f"<dc:creator>{seq(meta.editors)}</dc:creator>"
+        f"<dc:description>{alt(meta.subtitle or meta.title)}</dc:description>"
+        f"<dc:subject>{bag(meta.keywords)}</dc:subject>"
+        f"<dc:language>{bag([meta.language])}</dc:language>"
+        f"{publisher}{rights}\n"
+        f"<pdf:Keywords>{xml_escape(', '.join(meta.keywords))}</pdf:Keywords>"
+        f"<pdf:Producer>edition (WeasyPrint 70, pypdf)</pdf:Producer>{trapped}\n"
+        f"<xmp:CreatorTool>edition</xmp:CreatorTool><xmp:CreateDate>{iso}</xmp:CreateDate>"
+        f"<xmp:ModifyDate>{iso}</xmp:ModifyDate><xmp:MetadataDate>{iso}</xmp:MetadataDate>\n"
+        f"<xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID>"
+        f"<xmpMM:InstanceID>uuid:{instance}</xmpMM:InstanceID>\n"
+        f"{conformance}\n"
+        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    )
 
 
 def write_atomically(data: bytes, target: Path) -> None:

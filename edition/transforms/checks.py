@@ -78,7 +78,7 @@ def _check_note_references(doc: Document, diags: Diagnostics) -> None:
     for note in doc.notes:
         text = plain_text(note.content)
         for m in NOTE_REFERENCE.finditer(text):
-            if int(m.group(1)) not in numbers:
+            if int(m.group(1)) not in numbers and int(m.group(1)) not in note.external_notes:
                 where = f" {m.group(2)}" if m.group(2) else ""
                 diags.warning(note.pos, f'note {note.label} refers to "Note {m.group(1)}{where}", which this '
                                         f'edition does not contain', code="note-reference")

@@ -100,19 +100,29 @@ def render_index_part(edition: Edition, entries, blank_first: bool) -> Markup:
                                                          blank_first=blank_first))
 
 
-def render_html(edition: Edition, parts: list[Markup], base_href: str = "", first_page: int | None = None,
-                starts_left: bool = False) -> str:
+PROFILES = ("screen", "print")
+
+
+def render_html(edition: Edition, parts: list[Markup], *, profile: str = "screen", base_href: str = "",
+                first_page: int | None = None, starts_left: bool = False, created: str = "") -> str:
     """A complete HTML page holding the given parts (one part per layout; all of them for inspection).
 
-    ``first_page`` sets the folio of the part's first page, ``starts_left`` makes that page a verso.
+    ``profile`` adds the print stylesheet and the edition's bleed for "print";
+    ``first_page`` sets the folio of the part's first page, ``starts_left`` makes
+    that page a verso; ``created`` (ISO 8601) dates the PDF.
     """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}")
     rules = []
+    if profile == "print":
+        rules.append(f"@page {{ bleed: {edition.meta.bleed}; }}")
     if first_page is not None:
         rules.append(f"@page :first {{ counter-reset: page {int(first_page)}; }}")
     if starts_left:
         rules.append("html { break-before: left; }")
     return _ENV.get_template("page.html").render(**_common(edition), parts=parts, base_href=base_href,
-                                                 part_css=Markup("\n".join(rules)))
+                                                 part_css=Markup("\n".join(rules)), profile=profile,
+                                                 created=created)
 
 
 def how_to_cite(edition: Edition) -> str:

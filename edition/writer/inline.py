@@ -42,7 +42,7 @@ def _render(node: Inline, with_notes: bool) -> Markup:
         note = node.note
         return Markup(
             '<a class="call" id="call-%s" href="#%s"><sup>%s</sup></a>'
-            '<span class="fn" id="%s" data-n="%s"><a class="fn-num" href="#call-%s">%s</a>\u2002%s</span>'
+            '<edition-note class="fn" id="%s" data-n="%s"><a class="fn-num" href="#call-%s">%s</a>\u2002%s</edition-note>'
         ) % (note.anchor, note.anchor, note.label, note.anchor, note.label, note.anchor, note.label,
              render_inlines(note.content, with_notes=False))
     raise TypeError(f"unknown inline node {type(node).__name__}")

@@ -26,7 +26,7 @@ def test_a_note_call_is_a_linked_superscript_followed_by_its_note():
     note = Note(3, "3", (Text("A <b>note</b>.", POS),), POS, anchor="d-n3")
     out = html("Text.[^3] More.", {"3": note})
     assert ('<a class="call" id="call-d-n3" href="#d-n3"><sup>3</sup></a>'
-            '<span class="fn" id="d-n3" data-n="3">') in out
+            '<edition-note class="fn" id="d-n3" data-n="3">') in out
     assert "A &lt;b&gt;note&lt;/b&gt;." in out
 
 

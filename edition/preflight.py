@@ -1,0 +1,410 @@
+"""Preflight: a finished PDF in, a report of checks out (run after every build, and alone).
+
+Each rule reads the PDF as a printer or an archive would, independently of
+the layout that made it:
+
+- ``readers``: the file opens and every page reads in pypdf and in pdfium
+  (pypdfium2), and passes ``qpdf --check`` where qpdf is installed;
+- ``fonts``: every font embedded, and only the edition's own (a fallback to
+  another font means a glyph was missing: the characters are named);
+- ``boxes``: one trim size throughout; for print a bleed of at least 3 mm on
+  every side and BleedBox = MediaBox; for screen no bleed;
+- ``parity``: an even page count for print;
+- ``colour``: for print, no RGB colour operators (text and marks on the K
+  plate) and an output intent;
+- ``metadata``: title, author, language, XMP with the profile's PDF/A or PDF/X
+  identification;
+- ``labels``: page labels exist and each printed folio equals its page's label;
+- ``notes``: on every page, the numbers of the note calls equal the numbers of
+  the notes at its foot;
+- ``index``: every locator of the index points at a page that names the person.
+
+``preflight(path, edition=None)`` returns a ``Report``; the edition model,
+when given, supplies the name forms for the index rule.
+"""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OWN_FONT = re.compile(r"^[A-Z]{6}\+EB-Garamond-Edition")
+FOLIO = re.compile(r"^(\d+|[ivxlcdm]+)$")
+LOCATOR = re.compile(r"^(\d+)(?:-(\d+))?(?:nn?(\d+)(?:-(\d+))?)?$")
+PT_PER_MM = 72 / 25.4
+HEAD_ZONE = 0.6 * 72   # running heads stand above this line (pt from the trim's top)
+FOOT_ZONE = 0.75 * 72  # drop folios stand below this distance from the trim's foot
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    ok: bool
+    message: str
+
+
+@dataclass
+class Report:
+    path: str
+    profile: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.findings)
+
+    @property
+    def failures(self) -> list[Finding]:
+        return [f for f in self.findings if not f.ok]
+
+    def add(self, rule: str, problems: list[str], passed: str) -> None:
+        if problems:
+            self.findings.extend(Finding(rule, False, p) for p in problems)
+        else:
+            self.findings.append(Finding(rule, True, passed))
+
+    def format(self) -> str:
+        lines = [f"preflight {self.path} ({self.profile}):"]
+        for f in self.findings:
+            lines.append(f"  {'ok  ' if f.ok else 'FAIL'} {f.rule:9} {f.message}")
+        failed = len(self.failures)
+        lines.append(f"preflight: {'passed' if not failed else f'{failed} failure(s)'}")
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A page's words (pdfplumber) and long horizontal rules, positions from the trim box's top left."""
+
+    words: list
+    rules: list
+    height: float
+    width: float
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(str.maketrans("łŁøØđĐ", "lLoOdD")).casefold()
+
+
+def preflight(path: Path | str, edition=None, profile: str | None = None, data: bytes | None = None) -> Report:
+    """Check a PDF (read from ``path``, or given as ``data``); ``profile`` is read from its XMP if not given."""
+    from pypdf import PdfReader
+    path = str(path)
+    data = data if data is not None else Path(path).read_bytes()
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        xmp = _xmp_text(reader)
+        len(reader.pages)
+    except Exception as exc:  # a file pypdf cannot open fails as a whole
+        report = Report(path, profile or "?")
+        report.add("readers", [f"pypdf cannot open the file: {exc}"], "")
+        return report
+    if profile is None:
+        profile = "print" if "GTS_PDFXVersion" in xmp else "screen"
+    report = Report(path, profile)
+    pages_text = _check_readers(report, reader, data)
+    _check_fonts(report, reader, data)
+    trims = _check_boxes(report, reader, profile)
+    if profile == "print":
+        count = len(reader.pages)
+        report.add("parity", [] if count % 2 == 0 else [f"{count} pages: not an even count"],
+                   f"{count} pages, an even count")
+        _check_colour(report, reader)
+    _check_metadata(report, reader, xmp, profile)
+    pages = _pages(data, trims)
+    labels = _check_labels(report, reader, pages)
+    _check_notes(report, pages, labels)
+    _check_index(report, reader, pages, labels, pages_text, edition)
+    return report
+
+# ----------------------------------------------------------------- rules
+
+
+def _check_readers(report: Report, reader, data: bytes) -> list[str]:
+    problems = []
+    texts: list[str] = []
+    try:
+        texts = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:
+        problems.append(f"pypdf fails reading the pages: {exc}")
+    try:
+        import pypdfium2 as pdfium
+        pdf = pdfium.PdfDocument(data)
+        if len(pdf) != len(reader.pages):
+            problems.append(f"pdfium reads {len(pdf)} pages, pypdf {len(reader.pages)}")
+        for i in range(len(pdf)):
+            pdf[i].get_textpage().get_text_range()
+        pdf.close()
+    except Exception as exc:
+        problems.append(f"pdfium fails: {exc}")
+    checked = "pypdf, pdfium"
+    qpdf = shutil.which("qpdf")
+    if qpdf:
+        checked += ", qpdf --check"
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            run = subprocess.run([qpdf, "--check", tmp.name], capture_output=True, text=True)
+        if run.returncode not in (0, 3):  # 3: warnings only
+            problems.append("qpdf --check: " + ((run.stdout + run.stderr).strip().splitlines() or ["failed"])[-1])
+    report.add("readers", problems, f"{len(reader.pages)} pages read by {checked}")
+    return texts
+
+
+def _resources(resources):
+    """A resource dictionary and those of the form XObjects it uses, each once."""
+    seen = set()
+    stack = [resources]
+    while stack:
+        res = stack.pop()
+        res = res.get_object() if res is not None else {}
+        yield res
+        for ref in (res.get("/XObject") or {}).values():
+            obj = ref.get_object()
+            if id(obj) not in seen and obj.get("/Subtype") == "/Form":
+                seen.add(id(obj))
+                stack.append(obj.get("/Resources"))
+
+
+def _fonts_of(reader) -> list[tuple[str, bool]]:
+    """(base font name, embedded) for every font of every page and form."""
+    seen = {}
+    for page in reader.pages:
+        for res in _resources(page.get("/Resources")):
+            for ref in (res.get("/Font") or {}).values():
+                font = ref.get_object()
+                if id(font) in seen:
+                    continue
+                target = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                descriptor = target.get("/FontDescriptor")
+                descriptor = descriptor.get_object() if descriptor is not None else {}
+                embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                seen[id(font)] = (str(target.get("/BaseFont", "/?"))[1:], embedded)
+    return list(seen.values())
+
+
+def _check_fonts(report: Report, reader, data: bytes) -> None:
+    fonts = _fonts_of(reader)
+    problems = [f"font {name} is not embedded" for name, embedded in fonts if not embedded]
+    foreign = sorted({name for name, _ in fonts if not OWN_FONT.match(name)})
+    if foreign:
+        import pdfplumber
+        chars: dict[str, set[str]] = {}
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                for ch in page.chars:
+                    name = ch["fontname"]
+                    if name in foreign and ch["text"].strip():
+                        chars.setdefault(name, set()).add(f"U+{ord(ch['text'][0]):04X} {ch['text']} (p. {number})")
+        for name in foreign:
+            listed = ", ".join(sorted(chars.get(name, {"no text"}))[:8])
+            problems.append(f"font {name} is not the edition's (EB Garamond lacked a glyph?): {listed}")
+    report.add("fonts", problems, f"{len(fonts)} fonts, all the edition's EB Garamond, embedded and subset")
+
+
+def _check_boxes(report: Report, reader, profile: str) -> list[list[float]]:
+    problems = []
+    trims = []
+    sizes = set()
+    for number, page in enumerate(reader.pages, 1):
+        media = [float(x) for x in page.mediabox]
+        trim = [float(x) for x in (page.get("/TrimBox") or page.mediabox)]
+        bleed = [float(x) for x in (page.get("/BleedBox") or page.mediabox)]
+        trims.append(trim)
+        sizes.add((round(trim[2] - trim[0], 1), round(trim[3] - trim[1], 1)))
+        if profile == "print":
+            margins = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]]
+            if "/TrimBox" not in page or min(margins) < 2.9 * PT_PER_MM:
+                problems.append(f"p. {number}: bleed of {min(margins) / PT_PER_MM:.1f} mm; at least 3 mm wanted")
+            if any(abs(a - b) > 0.01 for a, b in zip(bleed, media)):
+                problems.append(f"p. {number}: BleedBox differs from MediaBox")
+        elif any(abs(a - b) > 0.01 for a, b in zip(trim, media)):
+            problems.append(f"p. {number}: a screen PDF has no bleed, but TrimBox differs from MediaBox")
+    if len(sizes) > 1:
+        problems.append(f"trim sizes differ between pages: {sorted(sizes)}")
+    w, h = next(iter(sizes)) if len(sizes) == 1 else (0, 0)
+    report.add("boxes", problems, f"trim {w / 72:.3g} x {h / 72:.3g} in on every page"
+               + (", 3 mm bleed" if profile == "print" else ", no bleed"))
+    return trims
+
+
+def _check_colour(report: Report, reader) -> None:
+    rgb = re.compile(rb"(?m)(^|\s)[\d.]+ [\d.]+ [\d.]+ (rg|RG)(\s|$)")
+    problems = []
+    for number, page in enumerate(reader.pages, 1):
+        streams = [page.get_contents().get_data()] if page.get_contents() is not None else []
+        for res in _resources(page.get("/Resources")):
+            streams.extend(ref.get_object().get_data() for ref in (res.get("/XObject") or {}).values()
+                           if ref.get_object().get("/Subtype") == "/Form")
+        if any(rgb.search(data) for data in streams):
+            problems.append(f"p. {number}: RGB colour (a press wants CMYK, text on the black plate)")
+    if "/OutputIntents" not in reader.trailer["/Root"]:
+        problems.append("no output intent")
+    report.add("colour", problems, "no RGB colour; CMYK output intent")
+
+
+def _xmp_text(reader) -> str:
+    meta = reader.trailer["/Root"].get("/Metadata")
+    return meta.get_object().get_data().decode("utf-8", "replace") if meta is not None else ""
+
+
+def _check_metadata(report: Report, reader, xmp: str, profile: str) -> None:
+    info = reader.metadata or {}
+    problems = [f"document info lacks {key}" for key in ("/Title", "/Author") if not info.get(key)]
+    if not reader.trailer["/Root"].get("/Lang"):
+        problems.append("no document language (/Lang)")
+    if "<dc:title>" not in xmp:
+        problems.append("no XMP metadata with a title")
+    variant = "PDF/X-4" if profile == "print" else "PDF/A-2a"
+    wanted = "pdfxid:GTS_PDFXVersion>PDF/X-4" if profile == "print" else "pdfaid:part>2"
+    if wanted not in xmp:
+        problems.append(f"XMP lacks the {variant} identification")
+    report.add("metadata", problems, f"title, author, language, XMP with the {variant} identification")
+
+
+def _pages(data: bytes, trims) -> list[_Page]:
+    import pdfplumber
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page, trim in zip(pdf.pages, trims):
+            box = page.mediabox
+            ox, oy = trim[0] - float(box[0]), float(box[3]) - trim[3]
+            words = page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1)
+            # rules (borders) are drawn as clipped rectangles: their tops are where the rules stand
+            rules = [(o["x0"] - ox, o["top"] - oy, o["x1"] - ox) for o in page.rects + page.lines
+                     if o["x1"] - o["x0"] > 100]
+            out.append(_Page([dict(w, x0=w["x0"] - ox, x1=w["x1"] - ox, top=w["top"] - oy,
+                                   bottom=w["bottom"] - oy) for w in words],
+                             rules, trim[3] - trim[1], trim[2] - trim[0]))
+    return out
+
+
+def _check_labels(report: Report, reader, pages: list[_Page]) -> list[str]:
+    labels = list(reader.page_labels)
+    problems = []
+    if "/PageLabels" not in reader.trailer["/Root"]:
+        problems.append("no page labels")
+    for number, page in enumerate(pages, 1):
+        margin = [w["text"] for w in page.words if w["bottom"] < HEAD_ZONE or w["top"] > page.height - FOOT_ZONE]
+        folios = [t for t in margin if FOLIO.match(t)]
+        if folios and labels[number - 1] not in folios:
+            problems.append(f"p. {number} prints folio {folios[0]} but is labelled {labels[number - 1]}")
+    report.add("labels", problems, "page labels match every printed folio")
+    return labels
+
+
+def _check_notes(report: Report, pages: list[_Page], labels: list[str]) -> None:
+    """Calls are small raised digits above the notes; a note begins with its number, indented, at the foot."""
+    problems = []
+    checked = 0
+    for number, page in enumerate(pages, 1):
+        notes_top = max((r[1] for r in page.rules), default=None)
+        calls = [int(w["text"]) for w in page.words if w["text"].isdigit() and w["size"] < 7.5
+                 and HEAD_ZONE < w["top"] and (notes_top is None or w["top"] < notes_top)]
+        notes = []
+        if notes_top is not None:
+            foot = [w for w in page.words if w["top"] > notes_top and "08" in w["fontname"]
+                    and w["top"] < page.height - FOOT_ZONE]
+            left = min((w["x0"] for w in page.words if HEAD_ZONE < w["top"] < page.height - FOOT_ZONE), default=0)
+            for w in foot:
+                first_on_line = not any(abs(o["top"] - w["top"]) < 2 and o["x0"] < w["x0"] for o in foot)
+                if first_on_line and w["text"].isdigit() and 4 < w["x0"] - left < 14:
+                    notes.append(int(w["text"]))
+        checked += len(notes)
+        label = labels[number - 1] if number - 1 < len(labels) else str(number)
+        for n in sorted(set(notes) - set(calls)):
+            problems.append(f"p. {label}: note {n} is printed here but its call is not on this page")
+        for n in sorted(set(calls) - set(notes)):
+            problems.append(f"p. {label}: note {n} is called here but not printed at this page's foot")
+        for n in sorted({n for n in notes if notes.count(n) > 1}):
+            problems.append(f"p. {label}: note {n} is printed twice")
+    report.add("notes", problems, f"{checked} notes, each at the foot of its call's page")
+
+
+def _index_entries(pages: list[_Page]) -> list[str]:
+    """The index's entries, column by column, turnover lines joined to their entry."""
+    entries: list[str] = []
+    for page in pages:
+        body = [w for w in page.words if HEAD_ZONE < w["top"] < page.height - FOOT_ZONE]
+        for in_column in (lambda w: w["x0"] < page.width / 2, lambda w: w["x0"] >= page.width / 2):
+            lines: dict[int, list] = {}
+            for w in body:
+                if in_column(w):
+                    lines.setdefault(round(w["top"]), []).append(w)
+            left = min((w["x0"] for ws in lines.values() for w in ws), default=0)
+            for top in sorted(lines):
+                ws = sorted(lines[top], key=lambda w: w["x0"])
+                text = " ".join(w["text"] for w in ws)
+                if ws[0]["x0"] - left > 4 and entries:
+                    entries[-1] += " " + text
+                else:
+                    entries.append(text)
+    return entries
+
+
+def _check_index(report: Report, reader, pages: list[_Page], labels, pages_text, edition) -> None:
+    start = _outline_page(reader, "Index")
+    if start is None:
+        report.add("index", [], "no index in this PDF")
+        return
+    forms = _name_forms(edition)
+    folded_pages = [_fold(" ".join(t.split())) for t in pages_text]
+    problems = []
+    checked = 0
+    for entry in _index_entries(pages[start:]):
+        if " See " in entry or ", " not in entry:
+            continue
+        heading, _, rest = entry.partition(", ")
+        while rest and not LOCATOR.match(rest.split(", ")[0].strip(" .").replace("\u2013", "-")):
+            more, _, rest = rest.partition(", ")  # "Mikoyan, Anastas Ivanovich, 1–4": forenames first
+            heading += ", " + more
+        names = forms.get(_fold(heading)) or {_fold(heading.split(",")[0])}
+        for token in (t.strip(" .") for t in rest.split(",")):
+            m = LOCATOR.match(token.replace("\u2013", "-"))
+            if not m:
+                continue
+            first, last = m.group(1), m.group(2) or m.group(1)
+            if len(last) < len(first):  # 101–8: Chicago's abbreviated range
+                last = first[:len(first) - len(last)] + last
+            for folio in range(int(first), int(last) + 1):
+                checked += 1
+                if str(folio) not in labels:
+                    problems.append(f'"{heading}": locator {token} points past the last page')
+                elif not any(n in folded_pages[labels.index(str(folio))] for n in names):
+                    problems.append(f'"{heading}": p. {folio} (locator {token}) does not name the person')
+    report.add("index", problems, f"{checked} index locators, each on a page naming its person")
+
+
+def _outline_page(reader, title: str):
+    for item in reader.outline:
+        if not isinstance(item, list) and item.title == title:
+            return reader.get_destination_page_number(item)
+    return None
+
+
+def _name_forms(edition) -> dict[str, set[str]]:
+    """Index heading (folded) -> the folded forms that name the person, from the model."""
+    if edition is None:
+        return {}
+    from .model import PersonMention, plain_text, walk_inlines
+    from .transforms.checks import document_texts
+    used: dict[str, set[str]] = {}
+    for doc in edition.documents:
+        for nodes in document_texts(doc):
+            for node in walk_inlines(nodes):
+                if isinstance(node, PersonMention):
+                    used.setdefault(node.person_id, set()).add(_fold(plain_text(node.children)))
+    forms = {}
+    for p in edition.persons:
+        names = {_fold(f) for f in p.name_forms} | used.get(p.id, set())
+        if p.forenames and not p.surname_first:  # participants print as "N. A. Bulganin"
+            names.add(_fold(p.surname))
+        forms[_fold(p.index_form)] = names
+    return forms

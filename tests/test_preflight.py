@@ -1,0 +1,200 @@
+"""Preflight rules, each shown failing on a PDF broken for the purpose."""
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.constants import PageLabelStyle
+from pypdf.generic import NameObject, RectangleObject
+
+from edition.build import build_edition, find_styles
+from edition.cli import main
+from edition.diagnostics import Diagnostics, EditionError
+from edition.preflight import preflight
+from edition.render.layout import Renderer
+
+DOC = """\
+title: A Session of the Presidium
+short_title: A Session
+date: 1956-10-26
+citation:
+  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
+summary: Gomułka and Хрущёв.
+body:
+  - heading: On Hungary
+    paragraphs:
+      - speaker: Cde. Khrushchev
+        text: We must write an appeal to our troops.[^1] Gomułka is taking this to extremes.[^2]
+      - Later we can say definitively.[^3]
+notes:
+  - n: 1
+    text: A first note about Khrushchev.
+  - n: 2
+    text: A second note.
+  - n: 3
+    text: A third note naming Gomulka.
+"""
+PERSONS = {"persons": [
+    {"id": "gomulka", "surname": "Gomułka", "forenames": "Władysław", "variants": ["Gomulka"]},
+    {"id": "khrushchev", "surname": "Khrushchev", "forenames": "Nikita Sergeevich", "variants": ["Хрущёв"]},
+]}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """A tiny edition built in both profiles: (root, screen pdf, print pdf)."""
+    root = tmp_path_factory.mktemp("ed")
+    (root / "documents").mkdir()
+    (root / "edition.yaml").write_text("title: A Volume\neditors: [An Editor]\npublisher: A Press\n"
+                                       "place: Somewhere\nyear: 2026\nlanguage: en\n")
+    import yaml
+    (root / "persons.yaml").write_text(yaml.safe_dump(PERSONS, allow_unicode=True))
+    (root / "documents" / "x.yaml").write_text(DOC)
+    out = root / "out"
+    screen = build_edition(root, out, Diagnostics(), profile="screen")
+    printed = build_edition(root, out, Diagnostics(), profile="print")
+    return root, screen.pdf, printed.pdf
+
+
+def _failures(report, rule):
+    return [f.message for f in report.failures if f.rule == rule]
+
+
+def _rewrite(path: Path, change) -> bytes:
+    writer = PdfWriter(clone_from=str(path))
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_both_profiles_pass_every_rule(small):
+    _root, screen, printed = small
+    for pdf, rules in ((screen, {"readers", "fonts", "boxes", "metadata", "labels", "notes", "index"}),
+                       (printed, {"readers", "fonts", "boxes", "parity", "colour", "metadata", "labels", "notes",
+                                  "index"})):
+        report = preflight(pdf)
+        assert report.ok, report.format()
+        assert {f.rule for f in report.findings} == rules
+    assert "3 notes" in preflight(screen).format()
+
+
+def test_the_cli_prints_the_report_and_exits_0_or_1(small, capsys, tmp_path):
+    _root, screen, printed = small
+    assert main(["preflight", str(screen)]) == 0
+    assert "preflight: passed" in capsys.readouterr().out
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(_rewrite(printed, lambda w: w.remove_page(len(w.pages) - 1)))
+    assert main(["preflight", str(broken)]) == 1
+    assert "FAIL parity" in capsys.readouterr().out
+
+
+def test_a_glyph_missing_from_the_edition_font_fails_naming_the_character(make_edition, tmp_path):
+    root = make_edition(document=DOC.replace("Later we can", "Later \u262d we can"), persons=PERSONS)
+    with pytest.raises(EditionError) as err:
+        build_edition(root, tmp_path / "out", Diagnostics())
+    assert "preflight fonts" in str(err.value) and "U+262D" in str(err.value)
+    assert not (tmp_path / "out" / "edition.pdf").exists()
+
+
+def test_wrong_boxes_fail(small):
+    _root, _screen, printed = small
+
+    def shrink_bleed(w):
+        page = w.pages[1]
+        page[NameObject("/TrimBox")] = RectangleObject([0, 0, 433, 649])
+    report = preflight("x.pdf", data=_rewrite(printed, shrink_bleed), profile="print")
+    messages = " ".join(_failures(report, "boxes"))
+    assert "p. 2: bleed of" in messages and "trim sizes differ" in messages
+
+
+def test_a_screen_pdf_with_a_bleed_fails(small):
+    _root, _screen, printed = small
+    report = preflight("x.pdf", data=printed.read_bytes(), profile="screen")
+    assert any("TrimBox differs from MediaBox" in m for m in _failures(report, "boxes"))
+
+
+def test_an_odd_page_count_fails_for_print(small):
+    _root, _screen, printed = small
+    report = preflight("x.pdf", data=_rewrite(printed, lambda w: w.remove_page(len(w.pages) - 1)))
+    assert _failures(report, "parity")
+
+
+def test_rgb_colour_fails_for_print(small):
+    _root, _screen, printed = small
+
+    def paint(w):
+        contents = w.pages[0].get_contents()
+        contents.set_data(b"q 1 0 0 rg 0 0 10 10 re f Q\n" + contents.get_data())
+        w.pages[0].replace_contents(contents)
+    report = preflight("x.pdf", data=_rewrite(printed, paint))
+    assert _failures(report, "colour") == ["p. 1: RGB colour (a press wants CMYK, text on the black plate)"]
+
+
+def test_missing_metadata_fails(small):
+    _root, screen, _printed = small
+
+    def strip(w):
+        del w._root_object["/Metadata"]
+        del w._root_object["/Lang"]
+    report = preflight("x.pdf", data=_rewrite(screen, strip))
+    assert set(_failures(report, "metadata")) == {
+        "no document language (/Lang)", "no XMP metadata with a title", "XMP lacks the PDF/A-2a identification"}
+
+
+def test_page_labels_that_disagree_with_the_printed_folios_fail(small):
+    _root, screen, _printed = small
+
+    def relabel(w):
+        del w._root_object["/PageLabels"]
+        w.set_page_label(0, len(w.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
+    report = preflight("x.pdf", data=_rewrite(screen, relabel))
+    assert any(re.match(r"p\. \d+ prints folio [ivx]+ but is labelled \d+", m) for m in _failures(report, "labels"))
+
+
+def test_a_note_displaced_from_its_calls_page_fails(tmp_path):
+    """A page laid out by WeasyPrint with its default policy: the note does not fit and moves on."""
+    styles = find_styles(Path("source"))
+    filler = "<p>" + " ".join(["Filler text of the page."] * 100) + "</p>"
+    note = " ".join(["A long note that cannot fit under its call."] * 40)
+    html = f"""<html lang="en"><head><link rel="stylesheet" href="edition.css">
+    <style>@page {{ size: 6in 9in; }} .fn {{ footnote-policy: auto; }} p {{ orphans: 1; widows: 1; }}</style></head>
+    <body><div class="part"><article>{filler}<p>Last line with a call.<a class="call" id="c1" href="#n1"><sup>1</sup></a>
+    <edition-note class="fn" id="n1">1\u2002{note}</edition-note> And more text follows here.</p>{filler}</article>
+    </div></body></html>"""
+    doc, _problems = Renderer(styles, styles).render(html)
+    pages = {name: i for i, page in enumerate(doc.pages) for name in page.anchors}
+    assert pages["n1"] == pages["c1"] + 1  # WeasyPrint's default policy moved the note on
+    data = doc.write_pdf()
+    report = preflight("x.pdf", data=_label(data), profile="screen")
+    messages = _failures(report, "notes")
+    assert any("note 1 is called here but not printed at this page's foot" in m for m in messages), report.format()
+    assert any("note 1 is printed here but its call is not on this page" in m for m in messages), report.format()
+
+
+def _label(data: bytes) -> bytes:
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer.set_page_label(0, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_index_locator_to_a_page_without_the_person_fails(small):
+    _root, screen, _printed = small
+    reader = PdfReader(str(screen))
+    index_page = len(reader.pages) - 1
+    text = reader.pages[index_page].extract_text()
+    assert "Gomułka" in text
+    from edition.preflight import _check_index, _pages, Report
+    report = Report("x", "screen")
+    pages = _pages(screen.read_bytes(), [[float(x) for x in p.mediabox] for p in reader.pages])
+    labels = list(reader.page_labels)
+    texts = [p.extract_text() for p in reader.pages]  # the text pages stop naming Gomułka
+    texts = [t.replace("Gomułka", "G.").replace("Gomulka", "G.") for t in texts[:index_page]] + texts[index_page:]
+    _check_index(report, reader, pages, labels, texts, None)
+    assert any('"Gomułka, Władysław": p. 1' in f.message for f in report.failures), report.format()
