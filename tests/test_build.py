@@ -217,3 +217,40 @@ def test_rebuild_in_another_process_is_byte_identical(built, tmp_path):
                    check=True, env=env, cwd=REPO, capture_output=True)
     assert (tmp_path / "edition.pdf").read_bytes() == built.pdf.read_bytes()
     assert (tmp_path / "edition.html").read_bytes() == built.html.read_bytes()
+
+
+def test_screen_pdf_is_tagged_with_headings_paragraphs_and_fifteen_notes(built):
+    import collections
+    reader = PdfReader(built.pdf)
+    counts: collections.Counter = collections.Counter()
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, dict) and "/S" in node:
+            counts[str(node["/S"])] += 1
+        kids = node.get("/K") if isinstance(node, dict) else None
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
+                walk(kid)
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert counts["/Note"] == 15
+    assert counts["/H1"] >= 1 and counts["/H2"] >= 3 and counts["/P"] >= 20
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    assert "pdfaid:part>2<" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+
+
+def test_print_profile_has_bleed_marks_even_pages_and_no_links(tmp_path):
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    for _ in range(2):
+        subprocess.run([sys.executable, "-m", "edition", "build", str(SOURCE), "-o", str(tmp_path / f"p{_}"), "-q",
+                        "--profile", "print"], check=True, env=env, cwd=REPO, capture_output=True)
+    first, second = (tmp_path / "p0" / "edition-print.pdf"), (tmp_path / "p1" / "edition-print.pdf")
+    assert first.read_bytes() == second.read_bytes()  # reproducible, PDF/X included
+    reader = PdfReader(first)
+    assert len(reader.pages) % 2 == 0
+    for page in reader.pages:
+        trim, bleed = [float(x) for x in page.trimbox], [float(x) for x in page.bleedbox]
+        assert round(trim[2] - trim[0]) == 432 and round(trim[3] - trim[1]) == 648
+        assert abs((trim[0] - bleed[0]) - 3 * 72 / 25.4) < 0.1
+        assert not [a for a in page.get("/Annots") or [] if a.get_object()["/Subtype"] == "/Link"]
+    assert "GTS_PDFXVersion>PDF/X-4<" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()

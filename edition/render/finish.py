@@ -30,7 +30,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from pypdf import PdfWriter
 from pypdf.constants import PageLabelStyle
-from pypdf.generic import DecodedStreamObject, NameObject, RectangleObject, TextStringObject
+from pypdf.generic import (ArrayObject, ByteStringObject, DecodedStreamObject, NameObject, RectangleObject,
+                           TextStringObject)
 
 from ..model import EditionMeta
 from . import tags  # noqa: F401  (notes tagged as Note in the structure tree)
@@ -68,6 +69,7 @@ def pdf_bytes(parts, meta: EditionMeta, labels: list[LabelRange], profile: str =
 
 def _finish(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
     writer = PdfWriter(clone_from=io.BytesIO(raw))
+    writer.pdf_header = raw[:raw.index(b"\n")]  # PDF 1.7 for PDF/A-2, 1.6 for PDF/X-4
     if profile == "print":
         writer.remove_annotations(subtypes="/Link")
         _name_output_condition(writer)
@@ -98,14 +100,35 @@ def _finish(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile: st
     writer.metadata = None
     writer.add_metadata(info)
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
-    digest = hashlib.sha256(raw).hexdigest()
-    xmp = DecodedStreamObject()
-    xmp.set_data(_xmp_packet(meta, title, when, profile, digest).encode("utf-8"))
-    xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
-    writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+    digest = _content_digest(writer)
+    file_id = ByteStringObject(bytes.fromhex(digest[:32]))
+    writer._ID = ArrayObject([file_id, file_id])  # WeasyPrint's /ID hashes its XMP, whose PDF/X id is random
+    packet = _xmp_packet(meta, title, when, profile, digest).encode("utf-8")
+    existing = writer._root_object.get("/Metadata")
+    if existing is not None:  # replace WeasyPrint's packet in place (its PDF/X id is random)
+        existing.get_object().set_data(packet)
+    else:
+        xmp = DecodedStreamObject()
+        xmp.set_data(packet)
+        xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+        writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _content_digest(writer: PdfWriter) -> str:
+    """A hash of what the pages show (their content streams and forms), the same for the same edition."""
+    h = hashlib.sha256()
+    for page in writer.pages:
+        contents = page.get_contents()
+        if contents is not None:
+            h.update(contents.get_data())
+        for ref in ((page.get("/Resources") or {}).get("/XObject") or {}).values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Form":
+                h.update(obj.get_data())
+    return h.hexdigest()
 
 
 def _name_output_condition(writer: PdfWriter) -> None:
