@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= 1792800000
 
-.PHONY: pdf test check bench clean system-deps
+.PHONY: pdf test check bench clean system-deps golden print ci
 
 pdf: $(STAMP)
 	$(BIN)/edition build source -o output
@@ -23,6 +23,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
+
+print: $(STAMP)
+	$(BIN)/edition build source -o output --profile print
+
+# refresh the reference images of the look on purpose; look at them before committing
+golden: $(STAMP)
+	$(BIN)/python tests/test_golden.py --refresh
 
 system-deps:
 	@sh scripts/system-deps.sh
