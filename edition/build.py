@@ -13,6 +13,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .model import Edition, Person
 from .pipeline import prepare_or_fail
@@ -22,7 +24,6 @@ from .render.layout import (Renderer, layout_failure, note_placements, page_map,
                             verify_notes)
 from .transforms.checks import mentioned_person_ids
 from .transforms.index import IndexEntry, build_index, collect_mentions, sort_key
-from .transforms.numbering import number_mentions
 from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, render_body_part, render_front_part,
                           render_html, render_index_part)
 
@@ -98,7 +99,7 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False,
                    profile: str = "screen") -> tuple[BodyLayout, Renderer, Path]:
     source = Path(source)
-    edition = number_mentions(prepare_or_fail(source, diags, strict))
+    edition = prepare_or_fail(source, diags, strict)
     styles = find_styles(source)
     renderer = Renderer(styles, source)
     return lay_out_body(edition, renderer, str(source), profile), renderer, styles
@@ -119,16 +120,19 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
     edition = body.edition
     body_pages = len(body.document.pages)
 
-    # the index: laid out alone, starting on the first recto after the text
+    # the index: laid out alone, starting on the first recto after the text (none when nobody is named)
     entries = index_entries(body)
     blank_first = body_pages % 2 == 1
-    index_part = render_index_part(edition, entries, blank_first)
-    index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=body_pages + 1,
-                                                starts_left=blank_first))
-    _fail_on(problems, source, "index")
-    index_first = body_pages + 1 + (1 if blank_first else 0)
+    index_part, index, index_first = Markup(""), None, None
+    if entries:
+        index_part = render_index_part(edition, entries, blank_first)
+        index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=body_pages + 1,
+                                                    starts_left=blank_first))
+        _fail_on(problems, source, "index")
+        index_first = body_pages + 1 + (1 if blank_first else 0)
 
-    front_info = FrontMatter(contents=_contents(body, index_first), persons=persons_in_edition(edition))
+    persons = persons_in_edition(edition)
+    front_info = FrontMatter(contents=_contents(body, index_first, bool(persons)), persons=persons)
     front_part = render_front_part(edition, front_info)
     front, problems = renderer.render(page_html(edition, [front_part], profile))
     if len(front.pages) % 2:  # the text must begin on a recto
@@ -138,8 +142,10 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
     _fail_on(problems, source, "front matter")
 
     labels = [LabelRange(0, "roman"), LabelRange(len(front.pages), "arabic")]
-    data = pdf_bytes([front, body.document, index], edition.meta, labels, profile)
-    html = page_html(edition, [front_part, body.part, index_part], profile, base_href=styles.as_uri() + "/")
+    parts = [front, body.document] + ([index] if index is not None else [])
+    data = pdf_bytes(parts, edition.meta, labels, profile)
+    html = page_html(edition, [front_part, body.part] + ([index_part] if index is not None else []), profile,
+                     base_href=styles.as_uri() + "/")
 
     name = OUTPUT_NAMES[profile]
     pdf_path, html_path = output / f"{name}.pdf", output / f"{name}.html"
@@ -150,7 +156,7 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
     write_atomically(html.encode("utf-8"), html_path)
     write_atomically(data, pdf_path)
     return BuildResult(pdf_path, html_path, _page_count(data), len(front.pages),
-                       body_pages, len(index.pages), len(body.relaxed), report)
+                       body_pages, len(index.pages) if index is not None else 0, len(body.relaxed), report)
 
 
 def _page_count(data: bytes) -> int:
@@ -165,9 +171,10 @@ def _fail_on(problems: list[str], source: Path, part: str) -> None:
         raise layout_failure(str(source), f"layout of the {part} failed: " + "; ".join(real))
 
 
-def _contents(body: BodyLayout, index_first: int) -> tuple[ContentsEntry, ...]:
-    entries = [ContentsEntry("Persons", "", "#persons")]
+def _contents(body: BodyLayout, index_first: int | None, with_persons: bool) -> tuple[ContentsEntry, ...]:
+    entries = [ContentsEntry("Persons", "", "#persons")] if with_persons else []
     for doc in body.edition.documents:
         entries.append(ContentsEntry(f"{doc.number}. {doc.title_text}", str(body.folio(doc.id)), f"#{doc.id}"))
-    entries.append(ContentsEntry("Index", str(index_first), "#index"))
+    if index_first is not None:
+        entries.append(ContentsEntry("Index", str(index_first), "#index"))
     return tuple(entries)

@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
-from .model import Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
+from .model import CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
 
 SIGN_CLASSES = ("sic", "supplied", "gap", "folio", "page")
 _LABEL = re.compile(r"[\w.-]+")
@@ -219,9 +219,34 @@ def _note_call(label: str, at: SourcePos, diags: Diagnostics, ctx: InlineContext
     return NoteCall(note, at)
 
 
+REF_KINDS = ("note", "doc", "section")
+
+
+def _cross_ref(ref: str, classes: list[str], inner: tuple[Inline, ...], at: SourcePos,
+               diags: Diagnostics) -> Inline:
+    """``note:33``, ``note:DOC/33``, ``doc:DOC``, ``section:ID``, ``section:DOC/ID``."""
+    kind, sep, rest = ref.partition(":")
+    if classes:
+        diags.error(at, "a cross-reference takes no class", code="ref")
+    if not sep or kind not in REF_KINDS or not rest:
+        diags.error(at, f'cross-reference "{ref}" is not note:N, note:DOC/N, doc:DOC, section:ID or '
+                        f'section:DOC/ID{did_you_mean(kind, REF_KINDS) if kind not in REF_KINDS else ""}',
+                    code="ref")
+        return Supplied(inner, at) if inner else Text("", at)
+    if kind == "doc":
+        return CrossRef(kind, rest, "", inner, at)
+    document, _, target = rest.rpartition("/")
+    if kind == "note" and not target.isdigit():
+        diags.error(at, f'cross-reference "{ref}": a note is named by its number', code="ref")
+    return CrossRef(kind, document, target, inner, at)
+
+
 def _span(attrs: dict, inner: tuple[Inline, ...], at: SourcePos, diags: Diagnostics,
           ctx: InlineContext) -> Inline | None:
     classes = str(attrs.pop("class", "")).split()
+    ref = attrs.pop("ref", None)
+    if ref is not None:
+        return _cross_ref(str(ref), classes, inner, at, diags)
     person = attrs.pop("person", None)
     if person is not None:
         if ctx.known_person is not None and not ctx.known_person(person):

@@ -85,8 +85,27 @@ class Milestone:
     pos: SourcePos
 
 
-Inline = Union[Text, Emphasis, NoteCall, PersonMention, Supplied, Sic, Gap, Milestone]
-CONTAINERS = (Emphasis, PersonMention, Supplied, Sic)
+@dataclass(frozen=True, slots=True)
+class CrossRef:
+    """A reference by id to a note, a document or a section, printed with its number and page.
+
+    ``kind`` is note | doc | section; ``document`` the target's document id
+    (empty: the document it stands in, until the reference transform fills it
+    in); ``target`` the note number or section id.  The transform sets
+    ``anchor`` and ``label`` ("note 33", "Document 3", the section's heading).
+    """
+
+    kind: str
+    document: str
+    target: str
+    children: tuple["Inline", ...]
+    pos: SourcePos
+    anchor: str = ""
+    label: str = ""
+
+
+Inline = Union[Text, Emphasis, NoteCall, PersonMention, Supplied, Sic, Gap, Milestone, CrossRef]
+CONTAINERS = (Emphasis, PersonMention, Supplied, Sic, CrossRef)
 
 # ---------------------------------------------------------------- blocks
 
@@ -251,6 +270,7 @@ class EditionMeta:
     keywords: tuple[str, ...] = ()
     page: PageSetup = field(default_factory=PageSetup)
     bleed: str = "3mm"
+    note_numbering: str = "per-document"  # or "continuous" across the volume
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,15 @@
 
     load      reader.load_edition            source/ -> Edition (positions on every node)
     persons   transforms.persons.resolve_persons   Edition -> Edition with person mentions
+    number    transforms.numbering               printed note numbers, anchors of mentions
+    refs      transforms.references.resolve_references   cross-references -> anchors and labels
     check     transforms.checks.check_edition      Edition -> diagnostics
     html      writer.html.render_html        Edition (+ page numbers) -> paged HTML
     layout    render.layout.lay_out          HTML -> laid-out WeasyPrint documents; notes verified
     index     transforms.index.collect_index  mentions + pages -> index entries
     write     render.finish.write_pdf        laid-out pages -> PDF (labels, metadata, bookmarks)
 
-``prepare`` runs the first three (all that ``edition check`` needs);
+``prepare`` runs the first five (all that ``edition check`` needs);
 ``build`` runs them all.
 """
 from __future__ import annotations
@@ -19,7 +21,9 @@ from .diagnostics import Diagnostics, EditionError
 from .model import Edition
 from .reader import load_edition
 from .transforms.checks import check_edition
+from .transforms.numbering import number_mentions, number_notes
 from .transforms.persons import resolve_persons
+from .transforms.references import resolve_references
 
 
 def prepare(source: Path, diags: Diagnostics) -> Edition | None:
@@ -28,6 +32,8 @@ def prepare(source: Path, diags: Diagnostics) -> Edition | None:
     if edition is None:
         return None
     edition = resolve_persons(edition)
+    edition = number_mentions(number_notes(edition))
+    edition = resolve_references(edition, diags)
     check_edition(edition, diags)
     return edition
 

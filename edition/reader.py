@@ -23,7 +23,7 @@ from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False}
+                  "print": False, "note_numbering": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
@@ -206,12 +206,18 @@ def _read_meta(root: Path, diags: Diagnostics):
         if not re.fullmatch(r"\d+(\.\d+)?(mm|pt|in|cm)", bleed):
             diags.error(pr.pos_of("bleed"), f'bleed "{bleed}" is not a length such as 3mm or 0.125in', code="type")
             bleed = "3mm"
+    numbering = str(f.text("note_numbering", "per-document"))
+    if numbering not in ("per-document", "continuous"):
+        diags.error(f.pos_of("note_numbering"), f'note_numbering must be "per-document" or "continuous", not '
+                                                f'"{numbering}"', code="type")
+        numbering = "per-document"
     language = f.text("language", "en")
     meta = EditionMeta(
         title=f.text("title"), subtitle=f.text("subtitle"), editors=tuple(f.texts("editors")),
         publisher=f.text("publisher"), place=f.text("place"), year=f.text("year"), language=language,
         licence=f.text("licence"), pos=f.pos, series=f.text("series"), translator=f.text("translator"),
-        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page, bleed=bleed)
+        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page, bleed=bleed,
+        note_numbering=numbering)
     order = f.texts("documents")
     return meta, order, f.pos_of("documents") if f.has("documents") else None
 

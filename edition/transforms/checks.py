@@ -21,7 +21,7 @@ def check_edition(edition: Edition, diags: Diagnostics) -> None:
         if doc.id in ids:
             diags.error(doc.pos, f'duplicate document id "{doc.id}"', code="duplicate-id")
         ids[doc.id] = doc
-        _check_note_references(doc, diags)
+        _check_note_references(doc, diags, edition)
 
 
 def mentioned_person_ids(edition: Edition) -> set[str]:
@@ -73,8 +73,12 @@ def _check_persons(edition: Edition, diags: Diagnostics) -> None:
             diags.warning(person.pos, f'person "{person.id}" is never mentioned in the edition', code="unmentioned")
 
 
-def _check_note_references(doc: Document, diags: Diagnostics) -> None:
-    numbers = {n.number for n in doc.notes}
+def _check_note_references(doc: Document, diags: Diagnostics, edition: Edition) -> None:
+    """Note texts citing "Note 28 supra": the number must be one this edition prints (or be declared external)."""
+    if edition.meta.note_numbering == "continuous":
+        numbers = {int(n.label) for d in edition.documents for n in d.notes}
+    else:
+        numbers = {int(n.label) for n in doc.notes}
     for note in doc.notes:
         text = plain_text(note.content)
         for m in NOTE_REFERENCE.finditer(text):

@@ -16,6 +16,24 @@ def number_mentions(edition: Edition) -> Edition:
     return replace(edition, documents=tuple(_number_document(d) for d in edition.documents))
 
 
+def number_notes(edition: Edition) -> Edition:
+    """Printed note numbers: as the source numbers them (restarting with each document), or, when
+    edition.yaml asks for ``note_numbering: continuous``, 1, 2, 3 ... across the volume."""
+    if edition.meta.note_numbering != "continuous":
+        return edition
+    counter = count(1)
+    documents = []
+    for doc in edition.documents:
+        notes = {n.label: replace(n, label=str(next(counter))) for n in doc.notes}
+        documents.append(replace(doc, title=_recall(doc.title, notes),
+                                 sections=tuple(replace(s, heading=_recall(s.heading, notes),
+                                                        blocks=tuple(replace(b, speaker=_recall(b.speaker, notes),
+                                                                             content=_recall(b.content, notes))
+                                                                     for b in s.blocks)) for s in doc.sections),
+                                 notes=tuple(notes[n.label] for n in doc.notes)))
+    return replace(edition, documents=tuple(documents))
+
+
 def _number_document(doc: Document) -> Document:
     counter = count(1)
 

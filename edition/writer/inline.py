@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..model import Emphasis, Gap, Inline, Milestone, NoteCall, PersonMention, Sic, Supplied, Text
+from ..model import CrossRef, Emphasis, Gap, Inline, Milestone, NoteCall, PersonMention, Sic, Supplied, Text
 
 
 def render_inlines(nodes: tuple[Inline, ...], with_notes: bool = True) -> Markup:
@@ -36,6 +36,12 @@ def _render(node: Inline, with_notes: bool) -> Markup:
     if isinstance(node, Milestone):
         unit = "l." if node.unit == "folio" else "p."
         return Markup('<span class="milestone" data-unit="%s">[<i>%s</i>\u00a0%s]</span>') % (node.unit, unit, node.n)
+    if isinstance(node, CrossRef):
+        label = render_inlines(node.children, with_notes) if node.children else escape(node.label)
+        if not node.anchor:
+            return label
+        return Markup('<a class="xref" href="#%s">%s, p.\u00a0<span class="xref-page" data-href="#%s"></span></a>') % (
+            node.anchor, label, node.anchor)
     if isinstance(node, NoteCall):
         if not with_notes:
             return Markup("")

@@ -1,0 +1,79 @@
+"""Cross-references: an ``Edition`` in, the same edition with every ``CrossRef`` resolved; problems to diagnostics.
+
+A reference names a note (``note:33``, ``note:DOC/33`` by the note's source
+number), a document (``doc:DOC``) or a section (``section:ID``,
+``section:DOC/ID``), in any direction.  Resolution fills in the target's
+anchor and its printed label ("note 33" as numbered in the edition,
+"Document 3", the section's heading); the page is printed by the layout
+(``target-counter``).  A reference to nothing is an error at its position.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..diagnostics import Diagnostics, did_you_mean
+from ..model import CONTAINERS, CrossRef, Document, Edition, Inline, NoteCall, Paragraph, plain_text
+
+
+def resolve_references(edition: Edition, diags: Diagnostics) -> Edition:
+    docs = {d.id: d for d in edition.documents}
+    return replace(edition, documents=tuple(_resolve_document(d, docs, diags) for d in edition.documents))
+
+
+def _resolve_document(doc: Document, docs: dict[str, Document], diags: Diagnostics) -> Document:
+    def run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out = []
+        for node in nodes:
+            if isinstance(node, CrossRef):
+                node = _resolve(replace(node, document=node.document or doc.id, children=run(node.children)),
+                                docs, diags)
+            elif isinstance(node, CONTAINERS):
+                node = replace(node, children=run(node.children))
+            out.append(node)
+        return tuple(out)
+
+    def para(p: Paragraph) -> Paragraph:
+        return replace(p, speaker=run(p.speaker), content=run(p.content))
+
+    notes = {n.label: replace(n, content=run(n.content)) for n in doc.notes}
+
+    def recall(nodes):
+        out = []
+        for node in nodes:
+            if isinstance(node, NoteCall):
+                node = replace(node, note=notes[node.note.label])
+            elif isinstance(node, CONTAINERS):
+                node = replace(node, children=recall(node.children))
+            out.append(node)
+        return tuple(out)
+
+    sections = tuple(replace(s, heading=recall(run(s.heading)),
+                             blocks=tuple(replace(b, speaker=recall(run(b.speaker)), content=recall(run(b.content)))
+                                          for b in s.blocks)) for s in doc.sections)
+    return replace(doc, title=recall(run(doc.title)), summary=tuple(para(p) for p in doc.summary),
+                   sections=sections, notes=tuple(notes[n.label] for n in doc.notes))
+
+
+def _resolve(ref: CrossRef, docs: dict[str, Document], diags: Diagnostics) -> CrossRef:
+    target_doc = docs.get(ref.document)
+    if target_doc is None:
+        diags.error(ref.pos, f'cross-reference to unknown document "{ref.document}"{did_you_mean(ref.document, docs)}',
+                    code="ref-dangling")
+        return ref
+    if ref.kind == "doc":
+        return replace(ref, anchor=target_doc.id, label=f"Document {target_doc.number}")
+    if ref.kind == "note":
+        for note in target_doc.notes:
+            if str(note.number) == ref.target:
+                return replace(ref, anchor=note.anchor, label=f"note {note.label}")
+        diags.error(ref.pos, f'cross-reference to note {ref.target} of "{target_doc.id}", which has no such note',
+                    code="ref-dangling")
+        return ref
+    for section in target_doc.sections:
+        if section.anchor == f"{target_doc.id}-{ref.target}":
+            heading = plain_text(section.heading).strip() or f"section {ref.target}"
+            return replace(ref, anchor=section.anchor, label=f"\u201c{heading}\u201d")
+    ids = [s.anchor.removeprefix(f"{target_doc.id}-") for s in target_doc.sections]
+    diags.error(ref.pos, f'cross-reference to section "{ref.target}" of "{target_doc.id}", which has no such '
+                         f'section{did_you_mean(ref.target, ids)}', code="ref-dangling")
+    return ref
