@@ -85,6 +85,7 @@ class _Page:
     rules: list
     height: float
     width: float
+    text: str = ""
 
 
 def _fold(text: str) -> str:
@@ -109,7 +110,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     if profile is None:
         profile = "print" if "GTS_PDFXVersion" in xmp else "screen"
     report = Report(path, profile)
-    pages_text = _check_readers(report, reader, data)
+    _check_readers(report, reader, data)
     _check_fonts(report, reader, data)
     trims = _check_boxes(report, reader, profile)
     if profile == "print":
@@ -121,17 +122,18 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     pages = _pages(data, trims)
     labels = _check_labels(report, reader, pages)
     _check_notes(report, pages, labels)
-    _check_index(report, reader, pages, labels, pages_text, edition)
+    _check_index(report, reader, pages, labels, [p.text for p in pages], edition)
     return report
 
 # ----------------------------------------------------------------- rules
 
 
-def _check_readers(report: Report, reader, data: bytes) -> list[str]:
+def _check_readers(report: Report, reader, data: bytes) -> None:
     problems = []
-    texts: list[str] = []
     try:
-        texts = [page.extract_text() or "" for page in reader.pages]
+        for page in reader.pages:  # every page's resources and contents parse
+            page.get_contents()
+            _ = page.mediabox
     except Exception as exc:
         problems.append(f"pypdf fails reading the pages: {exc}")
     try:
@@ -155,7 +157,6 @@ def _check_readers(report: Report, reader, data: bytes) -> list[str]:
         if run.returncode not in (0, 3):  # 3: warnings only
             problems.append("qpdf --check: " + ((run.stdout + run.stderr).strip().splitlines() or ["failed"])[-1])
     report.add("readers", problems, f"{len(reader.pages)} pages read by {checked}")
-    return texts
 
 
 def _resources(resources):
@@ -270,19 +271,53 @@ def _check_metadata(report: Report, reader, xmp: str, profile: str) -> None:
 
 
 def _pages(data: bytes, trims) -> list[_Page]:
-    import pdfplumber
+    """Words, rules and text of every page, read with pdfium (fast enough for volumes of hundreds of pages)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
     out = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page, trim in zip(pdf.pages, trims):
-            box = page.mediabox
-            ox, oy = trim[0] - float(box[0]), float(box[3]) - trim[3]
-            words = page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1)
-            # rules (borders) are drawn as clipped rectangles: their tops are where the rules stand
-            rules = [(o["x0"] - ox, o["top"] - oy, o["x1"] - ox) for o in page.rects + page.lines
-                     if o["x1"] - o["x0"] > 100]
-            out.append(_Page([dict(w, x0=w["x0"] - ox, x1=w["x1"] - ox, top=w["top"] - oy,
-                                   bottom=w["bottom"] - oy) for w in words],
-                             rules, trim[3] - trim[1], trim[2] - trim[0]))
+    pdf = pdfium.PdfDocument(data)
+    name_buffer = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    try:
+        for index, trim in enumerate(trims):
+            page = pdf[index]
+            left, top = trim[0], trim[3]
+            textpage = page.get_textpage()
+            words: list[dict] = []
+            current: dict | None = None
+            for i in range(textpage.count_chars()):
+                char = textpage.get_text_range(i, 1)
+                if not char.strip():
+                    current = None
+                    continue
+                x0, y0, x1, y1 = textpage.get_charbox(i)
+                size = raw.FPDFText_GetFontSize(textpage.raw, i)
+                raw.FPDFText_GetFontInfo(textpage.raw, i, name_buffer, 256, ctypes.byref(flags))
+                font = name_buffer.value.decode("latin-1")
+                if (current is not None and current["size"] == size and current["fontname"] == font
+                        and abs(x0 - current["x1_pdf"]) < 1.5 and abs(y0 - current["y0_pdf"]) < 3):
+                    current["text"] += char
+                    current["x1"], current["x1_pdf"] = x1 - left, x1
+                    current["top"] = min(current["top"], top - y1)
+                    current["bottom"] = max(current["bottom"], top - y0)
+                    continue
+                current = {"text": char, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
+                           "size": size, "fontname": font, "x1_pdf": x1, "y0_pdf": y0}
+                words.append(current)
+            text = textpage.get_text_range()
+            textpage.close()
+            rules = []
+            for obj in page.get_objects(max_depth=8):
+                if obj.type == raw.FPDF_PAGEOBJ_PATH:
+                    bx0, _by0, bx1, by1 = obj.get_bounds()
+                    if bx1 - bx0 > 100:
+                        rules.append((bx0 - left, top - by1, bx1 - left))
+            out.append(_Page(words, rules, trim[3] - trim[1], trim[2] - trim[0], text))
+            page.close()
+    finally:
+        pdf.close()
     return out
 
 
@@ -306,8 +341,11 @@ def _check_notes(report: Report, pages: list[_Page], labels: list[str]) -> None:
     checked = 0
     for number, page in enumerate(pages, 1):
         notes_top = max((r[1] for r in page.rules), default=None)
-        calls = [int(w["text"]) for w in page.words if w["text"].isdigit() and w["size"] < 7.5
-                 and HEAD_ZONE < w["top"] and (notes_top is None or w["top"] < notes_top)]
+        # a call: small digits raised above the word they follow
+        calls = [int(w["text"]) for prev, w in zip(page.words, page.words[1:])
+                 if w["text"].isdigit() and w["size"] < 0.8 * prev["size"] and w["bottom"] < prev["bottom"] - 1
+                 and abs(w["x0"] - prev["x1"]) < 3 and HEAD_ZONE < w["top"]
+                 and (notes_top is None or w["top"] < notes_top)]
         notes = []
         if notes_top is not None:
             foot = [w for w in page.words if w["top"] > notes_top and "08" in w["fontname"]
