@@ -9,7 +9,10 @@ again, and finish the PDF.  Nothing is written unless every stage succeeded.
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,12 +20,13 @@ from markupsafe import Markup
 
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .model import Edition, Person
-from .pipeline import prepare_or_fail
+from .pipeline import load
+from .progress import SILENT, Progress
 from .preflight import Report, preflight
 from .render.finish import LabelRange, edition_date, pdf_bytes, write_atomically
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             verify_notes)
-from .transforms.checks import mentioned_person_ids
+from .transforms.checks import check_edition, mentioned_person_ids
 from .transforms.index import IndexEntry, build_index, collect_mentions, sort_key
 from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, render_body_part, render_front_part,
                           render_html, render_index_part)
@@ -39,7 +43,8 @@ class BuildResult:
     body_pages: int
     index_pages: int
     relaxed_paragraphs: int
-    preflight: Report
+    preflight: Report | None
+    up_to_date: bool = False  # an incremental build found nothing changed and wrote nothing
 
 
 @dataclass
@@ -96,13 +101,23 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str 
     return BodyLayout(edition, body, body_part, places, relaxed, profile)
 
 
-def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False,
-                   profile: str = "screen") -> tuple[BodyLayout, Renderer, Path]:
+def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: str = "screen",
+                   progress: Progress = SILENT, renderer: Renderer | None = None
+                   ) -> tuple[BodyLayout, Renderer, Path]:
+    """Load and check the source, then lay out the documents once (stages load, check, layout)."""
     source = Path(source)
-    edition = prepare_or_fail(source, diags, strict)
+    with progress.stage("load"):
+        edition = load(source, diags)
+    with progress.stage("check"):
+        if edition is not None:
+            check_edition(edition, diags)
+        if edition is None or diags.errors or (strict and diags.warnings):
+            raise EditionError(diags)
     styles = find_styles(source)
-    renderer = Renderer(styles, source)
-    return lay_out_body(edition, renderer, str(source), profile), renderer, styles
+    renderer = renderer or Renderer(styles, source)
+    with progress.stage("layout"):
+        body = lay_out_body(edition, renderer, str(source), profile)
+    return body, renderer, styles
 
 
 def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
@@ -112,51 +127,103 @@ def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
 OUTPUT_NAMES = {"screen": "edition", "print": "edition-print"}
 
 
+def input_fingerprint(source: Path, profile: str, output: Path | None = None) -> str:
+    """A hash of everything a build reads: the source, the styles, the tool's own code and templates,
+    the profile and SOURCE_DATE_EPOCH (never the output folder, even inside the source).
+    The same fingerprint means the same output bytes."""
+    source = Path(source).resolve()
+    skip = Path(output).resolve() if output is not None else None
+    h = hashlib.sha256(f"{profile}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
+    package = Path(__file__).resolve().parent
+    for root in (source, find_styles(source), package):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                           and not (skip is not None and p.is_relative_to(skip))):
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False,
-                  profile: str = "screen") -> BuildResult:
-    """Build one profile: ``screen`` writes edition.pdf, ``print`` edition-print.pdf (and the HTML beside it)."""
+                  profile: str = "screen", progress: Progress = SILENT, renderer: Renderer | None = None,
+                  incremental: bool = False) -> BuildResult:
+    """Build one profile: ``screen`` writes edition.pdf, ``print`` edition-print.pdf (and the HTML beside it).
+
+    With ``incremental``, a build whose inputs have not changed since the last one
+    (same fingerprint, outputs untouched) writes nothing and says so.
+    """
     source, output = Path(source), Path(output)
-    body, renderer, styles = prepare_layout(source, diags, strict, profile)
+    name = OUTPUT_NAMES[profile]
+    pdf_path, html_path = output / f"{name}.pdf", output / f"{name}.html"
+    stamp_path = output / f".{name}.build.json"
+    fingerprint = input_fingerprint(source, profile, output) if incremental else ""
+    if incremental:
+        previous = _read_stamp(stamp_path)
+        if (previous.get("inputs") == fingerprint and pdf_path.is_file() and html_path.is_file()
+                and previous.get("pdf") == _sha(pdf_path.read_bytes())
+                and previous.get("html") == _sha(html_path.read_bytes())):
+            return BuildResult(pdf_path, html_path, previous.get("pages", 0), previous.get("front_pages", 0),
+                               previous.get("body_pages", 0), previous.get("index_pages", 0), 0, None,
+                               up_to_date=True)
+
+    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer)
     edition = body.edition
     body_pages = len(body.document.pages)
 
     # the index: laid out alone, starting on the first recto after the text (none when nobody is named)
-    entries = index_entries(body)
-    blank_first = body_pages % 2 == 1
-    index_part, index, index_first = Markup(""), None, None
-    if entries:
-        index_part = render_index_part(edition, entries, blank_first)
-        index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=body_pages + 1,
-                                                    starts_left=blank_first))
-        _fail_on(problems, source, "index")
-        index_first = body_pages + 1 + (1 if blank_first else 0)
+    with progress.stage("index"):
+        entries = index_entries(body)
+        blank_first = body_pages % 2 == 1
+        index_part, index, index_first = Markup(""), None, None
+        if entries:
+            index_part = render_index_part(edition, entries, blank_first)
+            index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=body_pages + 1,
+                                                        starts_left=blank_first))
+            _fail_on(problems, source, "index")
+            index_first = body_pages + 1 + (1 if blank_first else 0)
 
-    persons = persons_in_edition(edition)
-    front_info = FrontMatter(contents=_contents(body, index_first, bool(persons)), persons=persons)
-    front_part = render_front_part(edition, front_info)
-    front, problems = renderer.render(page_html(edition, [front_part], profile))
-    if len(front.pages) % 2:  # the text must begin on a recto
-        front_info = FrontMatter(front_info.contents, front_info.persons, pad_pages=1)
+    with progress.stage("front"):
+        persons = persons_in_edition(edition)
+        front_info = FrontMatter(contents=_contents(body, index_first, bool(persons)), persons=persons)
         front_part = render_front_part(edition, front_info)
         front, problems = renderer.render(page_html(edition, [front_part], profile))
-    _fail_on(problems, source, "front matter")
+        if len(front.pages) % 2:  # the text must begin on a recto
+            front_info = FrontMatter(front_info.contents, front_info.persons, pad_pages=1)
+            front_part = render_front_part(edition, front_info)
+            front, problems = renderer.render(page_html(edition, [front_part], profile))
+        _fail_on(problems, source, "front matter")
 
-    labels = [LabelRange(0, "roman"), LabelRange(len(front.pages), "arabic")]
-    parts = [front, body.document] + ([index] if index is not None else [])
-    data = pdf_bytes(parts, edition.meta, labels, profile)
-    html = page_html(edition, [front_part, body.part] + ([index_part] if index is not None else []), profile,
-                     base_href=styles.as_uri() + "/")
+    with progress.stage("write"):
+        labels = [LabelRange(0, "roman"), LabelRange(len(front.pages), "arabic")]
+        parts = [front, body.document] + ([index] if index is not None else [])
+        data = pdf_bytes(parts, edition.meta, labels, profile)
+        html = page_html(edition, [front_part, body.part] + ([index_part] if index is not None else []), profile,
+                         base_href=styles.as_uri() + "/")
 
-    name = OUTPUT_NAMES[profile]
-    pdf_path, html_path = output / f"{name}.pdf", output / f"{name}.html"
-    report = preflight(pdf_path, edition=edition, profile=profile, data=data)
+    with progress.stage("preflight"):
+        report = preflight(pdf_path, edition=edition, profile=profile, data=data)
     if not report.ok:
         raise EditionError([Diagnostic(SourcePos(str(pdf_path)), "error", f"preflight {f.rule}: {f.message}",
                                        "preflight") for f in report.failures])
     write_atomically(html.encode("utf-8"), html_path)
     write_atomically(data, pdf_path)
-    return BuildResult(pdf_path, html_path, _page_count(data), len(front.pages),
-                       body_pages, len(index.pages) if index is not None else 0, len(body.relaxed), report)
+    result = BuildResult(pdf_path, html_path, _page_count(data), len(front.pages),
+                         body_pages, len(index.pages) if index is not None else 0, len(body.relaxed), report)
+    if incremental:
+        stamp = {"inputs": fingerprint, "pdf": _sha(data), "html": _sha(html.encode("utf-8")),
+                 "pages": result.pages, "front_pages": result.front_pages, "body_pages": result.body_pages,
+                 "index_pages": result.index_pages}
+        write_atomically(json.dumps(stamp, indent=1).encode(), stamp_path)
+    return result
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_stamp(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def _page_count(data: bytes) -> int:

@@ -26,15 +26,21 @@ from .transforms.persons import resolve_persons
 from .transforms.references import resolve_references
 
 
-def prepare(source: Path, diags: Diagnostics) -> Edition | None:
-    """Load, resolve persons and check; every problem goes into ``diags``."""
+def load(source: Path, diags: Diagnostics) -> Edition | None:
+    """Read the source and run the model transforms (persons, numbering, references)."""
     edition = load_edition(Path(source), diags)
     if edition is None:
         return None
     edition = resolve_persons(edition)
     edition = number_mentions(number_notes(edition))
-    edition = resolve_references(edition, diags)
-    check_edition(edition, diags)
+    return resolve_references(edition, diags)
+
+
+def prepare(source: Path, diags: Diagnostics) -> Edition | None:
+    """Load, resolve and check; every problem goes into ``diags``."""
+    edition = load(source, diags)
+    if edition is not None:
+        check_edition(edition, diags)
     return edition
 
 

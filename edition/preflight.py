@@ -280,6 +280,7 @@ def _pages(data: bytes, trims) -> list[_Page]:
     pdf = pdfium.PdfDocument(data)
     name_buffer = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     try:
         for index, trim in enumerate(trims):
             page = pdf[index]
@@ -293,18 +294,20 @@ def _pages(data: bytes, trims) -> list[_Page]:
                     current = None
                     continue
                 x0, y0, x1, y1 = textpage.get_charbox(i)
+                raw.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(origin_x), ctypes.byref(origin_y))
+                baseline = top - origin_y.value
                 size = raw.FPDFText_GetFontSize(textpage.raw, i)
                 raw.FPDFText_GetFontInfo(textpage.raw, i, name_buffer, 256, ctypes.byref(flags))
                 font = name_buffer.value.decode("latin-1")
                 if (current is not None and current["size"] == size and current["fontname"] == font
-                        and abs(x0 - current["x1_pdf"]) < 1.5 and abs(y0 - current["y0_pdf"]) < 3):
+                        and abs(x0 - current["x1_pdf"]) < 1.5 and abs(baseline - current["base"]) < 0.5):
                     current["text"] += char
                     current["x1"], current["x1_pdf"] = x1 - left, x1
                     current["top"] = min(current["top"], top - y1)
                     current["bottom"] = max(current["bottom"], top - y0)
                     continue
                 current = {"text": char, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                           "size": size, "fontname": font, "x1_pdf": x1, "y0_pdf": y0}
+                           "base": baseline, "size": size, "fontname": font, "x1_pdf": x1}
                 words.append(current)
             text = textpage.get_text_range()
             textpage.close()
@@ -343,7 +346,7 @@ def _check_notes(report: Report, pages: list[_Page], labels: list[str]) -> None:
         notes_top = max((r[1] for r in page.rules), default=None)
         # a call: small digits raised above the word they follow
         calls = [int(w["text"]) for prev, w in zip(page.words, page.words[1:])
-                 if w["text"].isdigit() and w["size"] < 0.8 * prev["size"] and w["bottom"] < prev["bottom"] - 1
+                 if w["text"].isdigit() and w["size"] < 0.8 * prev["size"] and w["base"] < prev["base"] - 1
                  and abs(w["x0"] - prev["x1"]) < 3 and HEAD_ZONE < w["top"]
                  and (notes_top is None or w["top"] < notes_top)]
         notes = []
@@ -352,7 +355,7 @@ def _check_notes(report: Report, pages: list[_Page], labels: list[str]) -> None:
                     and w["top"] < page.height - FOOT_ZONE]
             left = min((w["x0"] for w in page.words if HEAD_ZONE < w["top"] < page.height - FOOT_ZONE), default=0)
             for w in foot:
-                first_on_line = not any(abs(o["top"] - w["top"]) < 2 and o["x0"] < w["x0"] for o in foot)
+                first_on_line = not any(abs(o["base"] - w["base"]) < 2 and o["x0"] < w["x0"] for o in foot)
                 if first_on_line and w["text"].isdigit() and 4 < w["x0"] - left < 14:
                     notes.append(int(w["text"]))
         checked += len(notes)
@@ -375,7 +378,7 @@ def _index_entries(pages: list[_Page]) -> list[str]:
             lines: dict[int, list] = {}
             for w in body:
                 if in_column(w):
-                    lines.setdefault(round(w["top"]), []).append(w)
+                    lines.setdefault(round(w["base"]), []).append(w)
             left = min((w["x0"] for ws in lines.values() for w in ws), default=0)
             for top in sorted(lines):
                 ws = sorted(lines[top], key=lambda w: w["x0"])

@@ -45,6 +45,7 @@ class Renderer:
     def render(self, html: str):
         from weasyprint import HTML
         handler = _Collect()
+        self.fetcher.refused.clear()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(handler)
         try:
