@@ -32,7 +32,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--profile", choices=("screen", "print"), default="screen",
                    help="screen: PDF/A-2a, tagged, linked (edition.pdf); print: PDF/X-4 with bleed and crop "
                         "marks (edition-print.pdf)")
-    b.add_argument("-q", "--quiet", action="store_true")
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    b.add_argument("-v", "--verbose", action="store_true", help="a line per stage with its time, and the preflight")
+    b.add_argument("--force", action="store_true", help="rebuild even when no input changed")
+    w = sub.add_parser("watch", help="rebuild whenever a source or style file changes (Ctrl-C to stop)")
+    w.add_argument("source", nargs="?", default="source", type=Path)
+    w.add_argument("-o", "--output", default=Path("output"), type=Path)
+    w.add_argument("--profile", choices=("screen", "print"), default="screen")
     f = sub.add_parser("preflight", help="check a finished PDF: fonts, boxes, labels, notes, index, readers")
     f.add_argument("pdf", type=Path)
     f.add_argument("--source", type=Path, default=None,
@@ -42,6 +48,16 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("source", nargs="?", default="source", type=Path)
     i.add_argument("--format", choices=("json", "csv", "md"), default="json")
     i.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    imp = sub.add_parser("import", help="import documents from the digital archive's plain-text layout")
+    imp.add_argument("files", nargs="+", help='text files in the archive\'s layout ("-" for standard input)')
+    imp.add_argument("-o", "--output", default=Path("source/documents"), type=Path,
+                     help="folder for the source documents (default: source/documents)")
+    imp.add_argument("--force", action="store_true", help="overwrite documents that exist")
+    imp.add_argument("--persons", type=Path, default=None,
+                     help="the names authority: an edition folder or its persons.yaml (default: persons.yaml "
+                          "beside the output folder, if present)")
+    imp.add_argument("--draft-persons", type=Path, default=None, metavar="FILE",
+                     help="write names not in the authority to FILE as draft persons.yaml entries")
     return p
 
 
@@ -56,10 +72,14 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "build":
             return _build(args)
+        if args.command == "watch":
+            return _watch(args)
         if args.command == "index":
             return _index(args)
         if args.command == "preflight":
             return _preflight(args)
+        if args.command == "import":
+            return _import(args)
     except EditionError as exc:
         print(_format(exc.diagnostics), end="", file=sys.stderr)
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
@@ -92,12 +112,57 @@ def _check(args) -> int:
 
 def _build(args) -> int:
     from .build import build_edition
+    from .progress import Progress
     diags = Diagnostics()
-    result = build_edition(args.source, args.output, diags, strict=args.strict, profile=args.profile)
+    progress = Progress("quiet" if args.quiet else "verbose" if args.verbose else "auto")
+    try:
+        result = build_edition(args.source, args.output, diags, strict=args.strict, profile=args.profile,
+                               progress=progress, incremental=not args.force)
+    finally:
+        progress.close()
     sys.stderr.write(diags.format_text())
-    if not args.quiet:
+    if result.up_to_date:
+        if not args.quiet:
+            print(f"{result.pdf} is up to date: no input changed (--force rebuilds)", file=sys.stderr)
+        return 0
+    if args.verbose:
         sys.stderr.write(result.preflight.format())
-        print(f"wrote {result.pdf} ({result.pages} pages)", file=sys.stderr)
+    if not args.quiet:
+        print(f"wrote {result.pdf} ({result.pages} pages; {progress.summary()})", file=sys.stderr)
+    return 0
+
+
+def _watch(args) -> int:
+    """Build, then rebuild on every change of the source or the styles, in one warm process."""
+    import time
+
+    from watchfiles import watch
+
+    from .build import build_edition, find_styles
+    from .render.layout import Renderer
+    renderer = Renderer(find_styles(args.source), args.source)
+
+    def rebuild() -> None:
+        diags = Diagnostics()
+        start = time.perf_counter()
+        try:
+            result = build_edition(args.source, args.output, diags, profile=args.profile, renderer=renderer)
+            sys.stderr.write(diags.format_text())
+            print(f"wrote {result.pdf} ({result.pages} pages) in {time.perf_counter() - start:.2f} s",
+                  file=sys.stderr)
+        except EditionError as exc:
+            print(_format(exc.diagnostics), end="", file=sys.stderr)
+            print("edition watch: not written; waiting for the next change", file=sys.stderr)
+
+    output = args.output.resolve()
+
+    def not_output(_change, path: str) -> bool:  # the build's own writes must not trigger builds
+        return not Path(path).resolve().is_relative_to(output)
+
+    rebuild()
+    print(f"watching {args.source} and {find_styles(args.source)} (Ctrl-C to stop)", file=sys.stderr)
+    for _changes in watch(args.source, find_styles(args.source), watch_filter=not_output, raise_interrupt=False):
+        rebuild()
     return 0
 
 
@@ -127,9 +192,12 @@ def _preflight(args) -> int:
     if source is not None:
         diags = Diagnostics()
         edition = prepare(source, diags)
-        if edition is not None:
-            from .transforms.numbering import number_mentions
-            edition = number_mentions(edition)
     report = preflight(args.pdf, edition=edition, profile=args.profile)
     sys.stdout.write(report.format())
     return 0 if report.ok else 1
+
+
+def _import(args) -> int:
+    from .importer import import_files
+    return import_files(args.files, args.output, force=args.force, persons_path=args.persons,
+                        draft_persons=args.draft_persons)
