@@ -20,18 +20,18 @@ from markupsafe import Markup
 
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .model import Edition, Person
-from .pipeline import load
+from .pipeline import check, load
+from .styles import find_styles
 from .progress import SILENT, Progress
 from .preflight import Report, preflight
 from .render.finish import LabelRange, edition_date, pdf_bytes, write_atomically
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             verify_notes)
-from .transforms.checks import check_edition, mentioned_person_ids
+from .transforms.checks import mentioned_person_ids
 from .transforms.index import IndexEntry, build_index, collect_mentions, sort_key
 from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, render_body_part, render_front_part,
                           render_html, render_index_part)
 
-PACKAGE_STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,6 @@ class BodyLayout:
     def folio(self, anchor: str) -> int | None:
         where = self.places.get(anchor)
         return where[0].page_index + 1 if where else None
-
-
-def find_styles(source: Path) -> Path:
-    """The edition's own ``styles/`` beside its source folder, else the tool's."""
-    own = Path(source).resolve().parent / "styles"
-    return own if (own / "edition.css").is_file() else PACKAGE_STYLES
 
 
 def persons_in_edition(edition: Edition) -> tuple[Person, ...]:
@@ -110,7 +104,7 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
         edition = load(source, diags)
     with progress.stage("check"):
         if edition is not None:
-            check_edition(edition, diags)
+            check(source, edition, diags)
         if edition is None or diags.errors or (strict and diags.warnings):
             raise EditionError(diags)
     styles = find_styles(source)

@@ -5,6 +5,7 @@
     number    transforms.numbering               printed note numbers, anchors of mentions
     refs      transforms.references.resolve_references   cross-references -> anchors and labels
     check     transforms.checks.check_edition      Edition -> diagnostics
+              transforms.glyphs.check_glyphs       characters the fonts lack -> diagnostics
     html      writer.html.render_html        Edition (+ page numbers) -> paged HTML
     layout    render.layout.lay_out          HTML -> laid-out WeasyPrint documents; notes verified
     index     transforms.index.collect_index  mentions + pages -> index entries
@@ -21,6 +22,8 @@ from .diagnostics import Diagnostics, EditionError
 from .model import Edition
 from .reader import load_edition
 from .transforms.checks import check_edition
+from .styles import find_styles, font_coverage
+from .transforms.glyphs import check_glyphs
 from .transforms.numbering import number_mentions, number_notes
 from .transforms.persons import resolve_persons
 from .transforms.references import resolve_references
@@ -36,11 +39,17 @@ def load(source: Path, diags: Diagnostics) -> Edition | None:
     return resolve_references(edition, diags)
 
 
+def check(source: Path, edition: Edition, diags: Diagnostics) -> None:
+    """The cross-checks, and that the edition's fonts can print every character."""
+    check_edition(edition, diags)
+    check_glyphs(edition, font_coverage(find_styles(Path(source))), diags)
+
+
 def prepare(source: Path, diags: Diagnostics) -> Edition | None:
     """Load, resolve and check; every problem goes into ``diags``."""
     edition = load(source, diags)
     if edition is not None:
-        check_edition(edition, diags)
+        check(source, edition, diags)
     return edition
 
 

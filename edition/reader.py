@@ -266,8 +266,16 @@ def _document_paths(root: Path, order: list[str], order_pos, diags: Diagnostics)
         yield path, None
 
 
-def _read_persons(root: Path, diags: Diagnostics) -> list[Person]:
-    path = root / "persons.yaml"
+def read_persons(path: Path, diags: Diagnostics) -> list[Person]:
+    """A names authority: an edition folder (its persons.yaml) or a YAML file of that form."""
+    path = Path(path)
+    if path.is_dir():
+        return _read_persons(path, diags)
+    return _read_persons(path.parent, diags, path.name)
+
+
+def _read_persons(root: Path, diags: Diagnostics, name: str = "persons.yaml") -> list[Person]:
+    path = root / name
     shown = _shown(path, root)
     if not path.is_file():
         return []
@@ -444,7 +452,7 @@ def _read_citation(f: _Fields, diags: Diagnostics) -> Citation:
             diags.error(leaf.pos, f'leaves "{leaf}" do not read as a leaf or range such as 53-53ob', code="citation")
     fields = {k: str(cf.text(k)) for k in ("archive", "fond", "opis", "delo")}
     if parsed is None and as_given and not any(fields.values()):
-        diags.error(cf.pos_of("as_given"), "the archival citation does not parse: expected "
+        diags.warning(cf.pos_of("as_given"), "the archival citation does not parse: expected "
                                            "ARCHIVE, F. n, Op. n, D. n, Ll. n-n (or give the fields)",
                     code="citation")
     if parsed:

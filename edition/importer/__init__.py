@@ -371,29 +371,24 @@ def _read(path: Path, diags: Diagnostics) -> str:
 
 
 def _authority(output: Path, persons_path: Path | None, err: TextIO) -> tuple[tuple[Person, ...], int]:
-    """The persons of the authority: --persons (a folder or its persons.yaml), else beside the output folder."""
-    from ..reader import _read_persons
+    """The persons of the authority: --persons (an edition folder or any persons file), else beside the output."""
+    from ..reader import read_persons
     if persons_path is None:
-        folder = output.resolve().parent
-        if not (folder / "persons.yaml").is_file():
+        persons_path = output.resolve().parent
+        if not (persons_path / "persons.yaml").is_file():
             return (), 0
-    else:
-        persons_path = Path(persons_path)
-        if not persons_path.exists():
-            print(f"{persons_path}: error: no such file or folder", file=err)
-            return (), 1
-        if persons_path.is_dir():
-            folder = persons_path
-        elif persons_path.name == "persons.yaml":
-            folder = persons_path.parent
-        else:
-            print(f"{persons_path}: error: --persons takes an edition's folder or its persons.yaml", file=err)
-            return (), 2
-        if not (folder / "persons.yaml").is_file():
-            print(f"{persons_path}: error: no persons.yaml there", file=err)
-            return (), 1
+    persons_path = Path(persons_path)
+    if persons_path.is_file() and persons_path.suffix not in (".yaml", ".yml"):
+        print(f"{persons_path}: error: --persons takes an edition's folder or a persons YAML file", file=err)
+        return (), 2
+    if not persons_path.exists():
+        print(f"{persons_path}: error: no such file or folder", file=err)
+        return (), 1
+    if persons_path.is_dir() and not (persons_path / "persons.yaml").is_file():
+        print(f"{persons_path}: error: no persons.yaml there", file=err)
+        return (), 1
     diags = Diagnostics()
-    persons = tuple(_read_persons(folder, diags))
+    persons = tuple(read_persons(persons_path, diags))
     if diags.errors:
         err.write(diags.format_text())
     return persons, 0

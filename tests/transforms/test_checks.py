@@ -140,3 +140,13 @@ def test_external_notes_must_be_whole_numbers(check):
     result = check(document=mentioning("One.[^1]") + "notes:\n  - n: 1\n    external_notes: [twenty]\n"
                                                       "    text: See Note 28 supra.\n")
     assert result.errors == [f"{X}:10:22: error: external_notes lists note numbers (whole numbers)"]
+
+
+def test_a_character_the_fonts_lack_is_reported_where_it_stands(check):
+    result = check(document=DOCUMENT_YAML.replace("      - Text.", "      - Text with \u262d and \u5218."))
+    assert [line.split(": ", 2)[1:] for line in result.lines] == [
+        ["warning", "the edition's fonts (EB Garamond) have no glyph for '\u262d' (U+262D HAMMER AND SICKLE): "
+                    "it would print in another font, and the build's preflight would refuse the PDF"],
+        ["warning", "the edition's fonts (EB Garamond) have no glyph for '\u5218' (U+5218 CJK UNIFIED "
+                    "IDEOGRAPH-5218): it would print in another font, and the build's preflight would refuse the PDF"]]
+    assert result.lines[0].startswith("documents/x.yaml:7:")
