@@ -309,7 +309,7 @@ def _pages(data: bytes, trims) -> list[_Page]:
                 current = {"text": char, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
                            "base": baseline, "size": size, "fontname": font, "x1_pdf": x1}
                 words.append(current)
-            text = textpage.get_text_range()
+            text = re.sub(r"[-\u2010\u00ad\ufffe\x02]\r?\n", "", textpage.get_text_range())
             textpage.close()
             rules = []
             for obj in page.get_objects(max_depth=8):
@@ -344,11 +344,19 @@ def _check_notes(report: Report, pages: list[_Page], labels: list[str]) -> None:
     checked = 0
     for number, page in enumerate(pages, 1):
         notes_top = max((r[1] for r in page.rules), default=None)
-        # a call: small digits raised above the word they follow
-        calls = [int(w["text"]) for prev, w in zip(page.words, page.words[1:])
-                 if w["text"].isdigit() and w["size"] < 0.8 * prev["size"] and w["base"] < prev["base"] - 1
-                 and abs(w["x0"] - prev["x1"]) < 3 and HEAD_ZONE < w["top"]
-                 and (notes_top is None or w["top"] < notes_top)]
+        # a call: small digits raised above the text they stand in (the word before, or after at a line's start)
+        words = page.words
+        sizes = sorted(w["size"] for w in words if notes_top is None or w["top"] < notes_top)
+        text_size = sizes[len(sizes) // 2] if sizes else 0
+        calls = []
+        for k, w in enumerate(words):
+            if not (w["text"].isdigit() and HEAD_ZONE < w["top"] and (notes_top is None or w["top"] < notes_top)):
+                continue
+            neighbours = [words[j] for j in (k - 1, k + 1) if 0 <= j < len(words)
+                          and abs(words[j]["base"] - w["base"]) < 0.6 * words[j]["size"]]
+            if any(w["size"] < 0.8 * o["size"] and w["base"] < o["base"] - 1 for o in neighbours) or (
+                    not neighbours and w["size"] < 0.7 * text_size):  # alone on its line
+                calls.append(int(w["text"]))
         notes = []
         if notes_top is not None:
             foot = [w for w in page.words if w["top"] > notes_top and "08" in w["fontname"]
@@ -370,23 +378,43 @@ def _check_notes(report: Report, pages: list[_Page], labels: list[str]) -> None:
 
 
 def _index_entries(pages: list[_Page]) -> list[str]:
-    """The index's entries, column by column, turnover lines joined to their entry."""
-    entries: list[str] = []
-    for page in pages:
+    """The index's entries, column by column, turnover lines joined to their entry.
+
+    Entries begin at the column's left edge; turnover lines are indented.  The
+    introductory note above the first letter group is skipped.
+    """
+    columns = []
+    for number, page in enumerate(pages):
         body = [w for w in page.words if HEAD_ZONE < w["top"] < page.height - FOOT_ZONE]
-        for in_column in (lambda w: w["x0"] < page.width / 2, lambda w: w["x0"] >= page.width / 2):
+        if number == 0:  # the title and the note above the columns span the page: start at the first letter
+            left = [w for w in body if w["x0"] < page.width / 2]
+            letters = [w for w in left if len(w["text"]) == 1 and w["text"].isalpha()
+                       and not any(o is not w and abs(o["base"] - w["base"]) < 2 for o in left)]
+            if letters:  # the columns begin level with the first letter heading's top
+                first = min(letters, key=lambda w: w["base"])
+                body = [w for w in body if w["base"] > first["top"]]
+        for in_column in (lambda w, p=page: w["x0"] < p.width / 2, lambda w, p=page: w["x0"] >= p.width / 2):
             lines: dict[int, list] = {}
             for w in body:
                 if in_column(w):
                     lines.setdefault(round(w["base"]), []).append(w)
-            left = min((w["x0"] for ws in lines.values() for w in ws), default=0)
-            for top in sorted(lines):
-                ws = sorted(lines[top], key=lambda w: w["x0"])
-                text = " ".join(w["text"] for w in ws)
-                if ws[0]["x0"] - left > 4 and entries:
-                    entries[-1] += " " + text
-                else:
-                    entries.append(text)
+            columns.append([sorted(lines[b], key=lambda w: w["x0"]) for b in sorted(lines)])
+    # column edges differ between versos and rectos (mirrored margins): one edge per parity and column
+    edges = {(parity, side): min((ln[0]["x0"] for i, col in enumerate(columns) if (i // 2) % 2 == parity
+                                  and i % 2 == side for ln in col), default=0)
+             for parity in (0, 1) for side in (0, 1)}
+    entries: list[str] = []
+    for i, column in enumerate(columns):
+        edge = edges[((i // 2) % 2, i % 2)]
+        for line in column:
+            text = " ".join(w["text"] for w in line)
+            if len(text) == 1 and text.isalpha():
+                continue  # a letter group's heading
+            if line[0]["x0"] - edge > 4 and entries:
+                joint = "" if entries[-1].endswith(("\u2013", "-")) else " "  # a range broken at its dash
+                entries[-1] += joint + text
+            else:
+                entries.append(text)
     return entries
 
 

@@ -12,7 +12,27 @@ from ..model import CrossRef, Emphasis, Gap, Inline, Milestone, NoteCall, Person
 
 
 def render_inlines(nodes: tuple[Inline, ...], with_notes: bool = True) -> Markup:
-    return Markup("").join(_render(n, with_notes) for n in nodes)
+    """The nodes as HTML.  A note call is tied to the word before it (no line may start with a call)."""
+    out: list[Markup] = []
+    for i, node in enumerate(nodes):
+        html = _render(node, with_notes)
+        if isinstance(node, NoteCall) and with_notes and i > 0 and out:
+            previous = nodes[i - 1]
+            if isinstance(previous, Text):
+                head, tail = _split_last_word(previous.value)
+                out[-1] = escape(head)
+                html = Markup('<span class="nobreak">%s%s</span>') % (tail, html)
+            else:
+                html = Markup('<span class="nobreak">%s%s</span>') % (out.pop(), html)
+        out.append(html)
+    return Markup("").join(out)
+
+
+def _split_last_word(text: str) -> tuple[str, str]:
+    """'to fly off.' -> ('to fly ', 'off.'): the call goes with the last word."""
+    stripped = text.rstrip()
+    cut = max(stripped.rfind(" "), stripped.rfind("\u00a0")) + 1
+    return text[:cut], text[cut:]
 
 
 def _render(node: Inline, with_notes: bool) -> Markup:

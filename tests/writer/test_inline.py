@@ -37,3 +37,12 @@ def test_editorial_signs_print_as_editions_print_them():
     assert '<span class="supplied">[in the school]</span>' in out
     assert "[<i>two words illegible</i>]" in out
     assert "[<i>l.</i>\u00a053ob]" in out
+
+
+def test_a_note_call_is_tied_to_the_word_before_it():
+    note = Note(15, "15", (Text("A note.", POS),), POS, anchor="d-n15")
+    out = html("Cdes. Molotov, Zhukov, and Malenkov are to fly off.[^15]", {"15": note})
+    assert out.startswith("Cdes. Molotov, Zhukov, and Malenkov are to fly ")
+    assert '<span class="nobreak">off.<a class="call" id="call-d-n15"' in out
+    out = html("Text *emphasised*[^15] more.", {"15": note})
+    assert '<span class="nobreak"><em>emphasised</em><a class="call"' in out
