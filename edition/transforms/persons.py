@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from ..diagnostics import SourcePos
 from ..model import (CONTAINERS, Document, Edition, Inline, Note, NoteCall, Paragraph, Person, PersonMention,
                      Section, Text)
 
@@ -81,7 +82,8 @@ def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
     value = _fold(node.value)  # the offsets found in the folded text must be used on the folded text
 
     def at(offset: int):
-        return replace(node.pos, col=node.pos.col + offset) if "\n" not in value[:offset] else node.pos
+        pos = node.pos
+        return SourcePos(pos.path, pos.line, pos.col + offset) if "\n" not in value[:offset] else pos
 
     pieces: list[Inline] = []
     last = 0

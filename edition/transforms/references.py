@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..diagnostics import Diagnostics, did_you_mean
-from ..model import CONTAINERS, CrossRef, Document, Edition, Inline, NoteCall, Paragraph, plain_text
+from ..model import CONTAINERS, CrossRef, Document, Edition, Inline, NoteCall, Paragraph, plain_text, walk_inlines
+from .checks import document_texts
 
 
 def resolve_references(edition: Edition, diags: Diagnostics) -> Edition:
@@ -21,6 +22,8 @@ def resolve_references(edition: Edition, diags: Diagnostics) -> Edition:
 
 
 def _resolve_document(doc: Document, docs: dict[str, Document], diags: Diagnostics) -> Document:
+    if not any(isinstance(node, CrossRef) for nodes in document_texts(doc) for node in walk_inlines(nodes)):
+        return doc  # nothing to resolve: the document stays as it is
     def run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out = []
         for node in nodes:
