@@ -46,12 +46,29 @@ def _note_call_rule(state, silent: bool) -> bool:
     return True
 
 
+_DASHES = re.compile(r"(?<![-\w])---(?![-\w])|---|(?<!-)--(?!-)")
+
+
+def _dashes_and_ellipses(state) -> None:
+    """Typewriter signs to typographic ones: --- em dash, -- en dash, ... ellipsis.
+
+    markdown-it's own "replacements" rule would also turn "(c)" into a copyright
+    sign, which an archival text must keep as it is; this rule does only these three.
+    """
+    for block in state.tokens:
+        for token in block.children or ():
+            if token.type == "text" and ("--" in token.content or "..." in token.content):
+                text = token.content.replace("...", "\u2026")
+                token.content = _DASHES.sub(lambda m: "\u2014" if m.group(0) == "---" else "\u2013", text)
+
+
 def _make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": True, "html": False})
     md.use(attrs_plugin, spans=True)
     md.disable(["link", "image", "autolink", "html_inline", "backticks", "entity", "attr", "text_join"])
     md.enable(["smartquotes"])
     md.inline.ruler.before("span", "note_call", _note_call_rule)
+    md.core.ruler.after("smartquotes", "dashes_and_ellipses", _dashes_and_ellipses)
     return md
 
 

@@ -200,3 +200,11 @@ def test_positions_in_a_folded_block_scalar_follow_the_raw_lines():
     assert [str(d) for d in diags.items] == []
     assert nodes[0].pos == SourcePos("f.yaml", 5, 5)
     assert nodes[1].pos == SourcePos("f.yaml", 6, 11)
+
+
+def test_typewriter_dashes_and_ellipses_become_typographic_but_c_in_parentheses_stays():
+    from edition.diagnostics import Diagnostics, SourcePos
+    from edition.markup import parse_inline
+    from edition.model import plain_text
+    nodes = parse_inline("pages 5--7 -- and --- then... item (c) and (tm)", SourcePos("x", 1, 1), Diagnostics())
+    assert plain_text(nodes) == "pages 5\u20137 \u2013 and \u2014 then\u2026 item (c) and (tm)"
