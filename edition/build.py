@@ -10,7 +10,6 @@ again, and finish the PDF.  Nothing is written unless every stage succeeded.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from .pipeline import check, load
 from .styles import find_styles
 from .progress import SILENT, Progress
 from .preflight import Report, preflight
-from .render.finish import LabelRange, edition_date, pdf_bytes, write_atomically
+from .render.finish import LabelRange, edition_date, finish_pdf, write_atomically, write_pdf
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             verify_notes)
 from .transforms.checks import mentioned_person_ids
@@ -91,6 +90,7 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str 
         if all(p.ok for p in placements) or not more:
             break
         relaxed = relaxed | more
+        body = None  # free this pass's pages before the next one is laid out
     verify_notes(placements, folio=lambda i: str(i + 1))
     return BodyLayout(edition, body, body_part, places, relaxed, profile)
 
@@ -186,10 +186,13 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
         _fail_on(problems, source, "front matter")
 
     with progress.stage("write"):
-        labels = [LabelRange(0, "roman"), LabelRange(len(front.pages), "arabic")]
-        parts = [front, body.document] + ([index] if index is not None else [])
-        data = pdf_bytes(parts, edition.meta, labels, profile)
-        html = page_html(edition, [front_part, body.part] + ([index_part] if index is not None else []), profile,
+        front_pages, index_pages = len(front.pages), len(index.pages) if index is not None else 0
+        labels = [LabelRange(0, "roman"), LabelRange(front_pages, "arabic")]
+        raw = write_pdf([front, body.document] + ([index] if index is not None else []), profile)
+        front = index = body.document = None  # the laid-out pages are in the PDF now: free them
+        data = finish_pdf(raw, edition.meta, labels, profile)
+        del raw
+        html = page_html(edition, [front_part, body.part] + ([index_part] if index_pages else []), profile,
                          base_href=styles.as_uri() + "/")
 
     with progress.stage("preflight"):
@@ -199,8 +202,8 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
                                        "preflight") for f in report.failures])
     write_atomically(html.encode("utf-8"), html_path)
     write_atomically(data, pdf_path)
-    result = BuildResult(pdf_path, html_path, _page_count(data), len(front.pages),
-                         body_pages, len(index.pages) if index is not None else 0, len(body.relaxed), report)
+    result = BuildResult(pdf_path, html_path, report.pages, front_pages, body_pages, index_pages,
+                         len(body.relaxed), report)
     if incremental:
         stamp = {"inputs": fingerprint, "pdf": _sha(data), "html": _sha(html.encode("utf-8")),
                  "pages": result.pages, "front_pages": result.front_pages, "body_pages": result.body_pages,
@@ -218,11 +221,6 @@ def _read_stamp(path: Path) -> dict:
         return json.loads(path.read_text())
     except (OSError, ValueError):
         return {}
-
-
-def _page_count(data: bytes) -> int:
-    from pypdf import PdfReader
-    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def _fail_on(problems: list[str], source: Path, part: str) -> None:

@@ -53,6 +53,7 @@ class Report:
     path: str
     profile: str
     findings: list[Finding] = field(default_factory=list)
+    pages: int = 0
 
     @property
     def ok(self) -> bool:
@@ -109,7 +110,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
         return report
     if profile is None:
         profile = "print" if "GTS_PDFXVersion" in xmp else "screen"
-    report = Report(path, profile)
+    report = Report(path, profile, pages=len(reader.pages))
     _check_readers(report, reader, data)
     _check_fonts(report, reader, data)
     trims = _check_boxes(report, reader, profile)

@@ -62,12 +62,17 @@ def combine(parts):
     return parts[0].copy([page for part in parts for page in part.pages])
 
 
+def write_pdf(parts, profile: str = "screen") -> bytes:
+    """The parts' pages as one PDF, in the profile's variant, straight from WeasyPrint."""
+    return combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=True)
+
+
 def pdf_bytes(parts, meta: EditionMeta, labels: list[LabelRange], profile: str = "screen") -> bytes:
-    raw = combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=True)
-    return _finish(raw, meta, labels, profile)
+    return finish_pdf(write_pdf(parts, profile), meta, labels, profile)
 
 
-def _finish(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
+def finish_pdf(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
+    """WeasyPrint's PDF finished with pypdf: labels, metadata, ids; for print no links, K-only marks, even pages."""
     writer = PdfWriter(clone_from=io.BytesIO(raw))
     writer.pdf_header = raw[:raw.index(b"\n")]  # PDF 1.7 for PDF/A-2, 1.6 for PDF/X-4
     if profile == "print":

@@ -1,0 +1,249 @@
+"""One measurement, in its own process; prints one JSON object on the last line of stdout.
+
+    python bench/measure.py build SOURCE OUT     the whole build (build_edition, screen profile)
+    python bench/measure.py bare HTML            bare WeasyPrint: HTML(filename=HTML).write_pdf()
+    python bench/measure.py check SOURCE         edition check in process: prepare() only
+    python bench/measure.py warm SOURCE OUT      build_edition twice in one process (watch mode)
+
+Every figure is this process's own: wall time (perf_counter), CPU time of
+this process and of its children (qpdf, run by preflight), and the peak
+resident set size (``ru_maxrss``).  Imports happen before the clock starts,
+so start-up is not counted.
+
+``build`` also records the package's own stage times (``edition.progress``,
+when the build takes a ``progress``) and times the build's stages by wrapping the functions that
+``edition.build`` calls (a few calls per build, so the wrapping costs
+nothing measurable): preparing the model, each layout of the text (the
+passes), the index and front matter layouts, ``pdf_bytes`` (combining the
+parts, WeasyPrint's ``write_pdf`` and the PDF finish), preflight, the page
+count, writing the files.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+
+def _usage() -> dict:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu_self": own.ru_utime + own.ru_stime, "cpu_children": kids.ru_utime + kids.ru_stime,
+            "maxrss_mb": own.ru_maxrss / 1024, "children_maxrss_mb": kids.ru_maxrss / 1024}
+
+
+class Stages:
+    """Time spent in named functions of ``edition.build`` (and calls counted)."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self.peak_mb: dict[str, float] = {}  # the process's peak RSS when the stage last returned
+        self.current: list[str] = []
+
+    def wrap(self, owner, attr: str, name: str | None = None, by_context: bool = False) -> None:
+        original = getattr(owner, attr)
+        stages = self
+
+        def timed(*args, **kwargs):
+            label = name or attr
+            if by_context and stages.current:
+                label = f"{label}[{stages.current[-1]}]"
+            stages.current.append(name or attr)
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                stages.seconds[label] += time.perf_counter() - start
+                stages.calls[label] += 1
+                stages.peak_mb[label] = _peak_rss_mb()
+                stages.current.pop()
+
+        setattr(owner, attr, timed)
+
+    def as_dict(self) -> dict:
+        return {k: {"seconds": round(v, 3), "calls": self.calls[k], "peak_mb_after": round(self.peak_mb[k])}
+                for k, v in sorted(self.seconds.items())}
+
+
+def _peak_rss_mb() -> float:
+    """The peak resident set size so far (VmHWM), in MB."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _tolerate_preflight_failures(build, stages: Stages) -> None:
+    """Let the build finish when preflight fails, recording the failures.
+
+    Preflight still runs in full (its time is counted); only its verdict is
+    recorded instead of stopping the build, so that a volume whose preflight
+    fails can still be timed.  The failures are reported with the figures."""
+    checked = build.preflight
+    stages.preflight_failures = []
+
+    def preflight(*args, **kwargs):
+        report = checked(*args, **kwargs)
+        stages.preflight_failures.extend(f"{f.rule}: {f.message}" for f in report.failures)
+        report.findings[:] = [f for f in report.findings if f.ok]
+        return report
+
+    build.preflight = preflight
+
+
+def instrument() -> Stages:
+    """Wrap what ``edition.build`` calls; a function the package no longer has is skipped."""
+    import edition.build as build
+    import edition.render.layout as layout
+    stages = Stages()
+    for attr, name in (("prepare_or_fail", "prepare"), ("load", "load"), ("lay_out_body", "body_layout"),
+                       ("render_body_part", "html_body"), ("index_entries", "index_entries"),
+                       ("render_index_part", "html_index"), ("render_front_part", "html_front"),
+                       ("pdf_bytes", "pdf_bytes"), ("preflight", "preflight"), ("_page_count", "page_count"),
+                       ("write_atomically", "write_files")):
+        if hasattr(build, attr):
+            stages.wrap(build, attr, name)
+    stages.wrap(layout.Renderer, "render", "weasyprint_render", by_context=True)
+    try:
+        import weasyprint.document
+        import edition.preflight as pre
+        import edition.render.finish as finish
+    except ImportError:
+        pass
+    else:
+        stages.wrap(weasyprint.document.Document, "write_pdf", "weasyprint_write_pdf", by_context=True)
+        for attr in ("_finish",):
+            if hasattr(finish, attr):
+                stages.wrap(finish, attr, "pypdf_finish")
+        for attr in dir(pre):
+            if attr.startswith("_check_") or attr == "_pages":
+                stages.wrap(pre, attr, f"preflight.{attr.lstrip('_')}")
+    if hasattr(build, "preflight"):
+        _tolerate_preflight_failures(build, stages)
+    return stages
+
+
+def _build_kwargs(build_edition, **wanted) -> dict:
+    """The keyword arguments ``build_edition`` accepts, of those wanted (its signature is evolving)."""
+    import inspect
+    accepted = inspect.signature(build_edition).parameters
+    return {k: v for k, v in wanted.items() if k in accepted and v is not None}
+
+
+def _progress():
+    try:
+        from edition.progress import Progress
+    except ImportError:
+        return None
+    return Progress("quiet")
+
+
+class GcClock:
+    """Time spent in Python's cyclic garbage collector (``gc.callbacks``), by generation."""
+
+    def __init__(self):
+        import gc
+        self.seconds = [0.0, 0.0, 0.0]
+        self.collections = [0, 0, 0]
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.seconds[info["generation"]] += time.perf_counter() - self._start
+            self.collections[info["generation"]] += 1
+
+    def as_dict(self) -> dict:
+        return {"seconds": round(sum(self.seconds), 3), "by_generation": [round(s, 3) for s in self.seconds],
+                "collections": self.collections}
+
+
+def measure_build(source: str, out: str) -> dict:
+    from edition.build import build_edition
+    from edition.diagnostics import Diagnostics
+    stages = instrument()
+    progress = _progress()
+    kwargs = _build_kwargs(build_edition, progress=progress)
+    gc_clock = GcClock()
+    before = _usage()
+    start = time.perf_counter()
+    result = build_edition(Path(source), Path(out), Diagnostics(), **kwargs)
+    wall = time.perf_counter() - start
+    after = _usage()
+    return {"mode": "build", "wall": wall, "pages": result.pages, "front_pages": result.front_pages,
+            "body_pages": result.body_pages, "index_pages": result.index_pages,
+            "relaxed_paragraphs": result.relaxed_paragraphs,
+            "body_passes": stages.calls.get("weasyprint_render[body_layout]", 0),
+            "cpu": (after["cpu_self"] - before["cpu_self"]) + (after["cpu_children"] - before["cpu_children"]),
+            "cpu_children": after["cpu_children"] - before["cpu_children"],
+            "maxrss_mb": after["maxrss_mb"], "children_maxrss_mb": after["children_maxrss_mb"],
+            "preflight_failures": stages.preflight_failures, "gc": gc_clock.as_dict(),
+            "progress_stages": {k: round(v, 3) for k, v in (progress.times.items() if progress else ())},
+            "stages": stages.as_dict()}
+
+
+def measure_bare(html: str) -> dict:
+    import weasyprint
+    gc_clock = GcClock()
+    before = _usage()
+    start = time.perf_counter()
+    data = weasyprint.HTML(filename=html).write_pdf()
+    wall = time.perf_counter() - start
+    after = _usage()
+    import io
+    from pypdf import PdfReader
+    return {"mode": "bare", "wall": wall, "bytes": len(data), "pages": len(PdfReader(io.BytesIO(data)).pages),
+            "gc": gc_clock.as_dict(),
+            "cpu": after["cpu_self"] - before["cpu_self"], "maxrss_mb": after["maxrss_mb"]}
+
+
+def measure_check(source: str) -> dict:
+    from edition.diagnostics import Diagnostics
+    from edition.pipeline import prepare
+    times = []
+    for _ in range(3):
+        diags = Diagnostics()
+        start = time.perf_counter()
+        edition = prepare(Path(source), diags)
+        times.append(time.perf_counter() - start)
+    return {"mode": "check", "first": times[0], "best": min(times), "times": times, "errors": len(diags.errors),
+            "warnings": len(diags.warnings), "documents": len(edition.documents) if edition else 0,
+            "maxrss_mb": _usage()["maxrss_mb"]}
+
+
+def measure_warm(source: str, out: str) -> dict:
+    """Two builds in one process, as ``edition watch`` does them: one ``Renderer`` (font
+    configuration) kept across builds when ``build_edition`` takes one."""
+    from edition.build import build_edition, find_styles
+    from edition.diagnostics import Diagnostics
+    from edition.render.layout import Renderer
+    renderer = Renderer(find_styles(Path(source)), Path(source))
+    kwargs = _build_kwargs(build_edition, renderer=renderer)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        result = build_edition(Path(source), Path(out), Diagnostics(), **kwargs)
+        times.append(time.perf_counter() - start)
+    return {"mode": "warm", "first": times[0], "second": times[1], "third": times[2], "pages": result.pages,
+            "shared_renderer": "renderer" in kwargs, "maxrss_mb": _usage()["maxrss_mb"]}
+
+
+def main(argv: list[str]) -> int:
+    mode, *args = argv
+    result = {"build": measure_build, "bare": measure_bare, "check": measure_check, "warm": measure_warm}[mode](*args)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
