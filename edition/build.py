@@ -9,9 +9,11 @@ again, and finish the PDF.  Nothing is written unless every stage succeeded.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,9 +138,30 @@ def input_fingerprint(source: Path, profile: str, output: Path | None = None) ->
     return h.hexdigest()
 
 
+@contextmanager
+def fewer_collections():
+    """A layout allocates millions of small objects that live until the PDF is written; collecting them
+    again and again cost a quarter to a third of a large build.  Collect less often while building,
+    then restore the process's settings."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
 def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False,
                   profile: str = "screen", progress: Progress = SILENT, renderer: Renderer | None = None,
                   incremental: bool = False) -> BuildResult:
+    with fewer_collections():
+        return _build_edition(source, output, diags, strict, profile, progress, renderer, incremental)
+
+
+def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool, profile: str,
+                   progress: Progress, renderer: Renderer | None, incremental: bool) -> BuildResult:
     """Build one profile: ``screen`` writes edition.pdf, ``print`` edition-print.pdf (and the HTML beside it).
 
     With ``incremental``, a build whose inputs have not changed since the last one

@@ -61,18 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _tune_garbage_collector() -> None:
-    """A layout allocates millions of small objects that live until the PDF is written: collecting
-    them again and again cost a third of a large build.  Collect less often (this process only)."""
-    import gc
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 1000)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command in ("build", "watch", "index"):
-        _tune_garbage_collector()
     source = getattr(args, "source", None)
     if args.command != "preflight" and source is not None and not source.is_dir():
         print(f"{source}: error: no such source folder", file=sys.stderr)
