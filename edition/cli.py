@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .diagnostics import Diagnostics, EditionError, SourcePos
+from .diagnostics import Diagnostics, EditionError
 
 
 class _Parser(argparse.ArgumentParser):

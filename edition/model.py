@@ -313,3 +313,47 @@ def plain_text(nodes: tuple[Inline, ...], with_signs: bool = False) -> str:
         elif isinstance(node, Gap) and with_signs:
             out.append(f"[{node.reason}]")
     return "".join(out)
+
+
+def repoint_note_calls(nodes: tuple[Inline, ...], notes: dict[str, Note]) -> tuple[Inline, ...]:
+    """The same inlines, each note call pointing at the note of its label in ``notes``."""
+    from dataclasses import replace
+    out = []
+    for node in nodes:
+        if isinstance(node, NoteCall):
+            node = replace(node, note=notes.get(node.note.label, node.note))
+        elif isinstance(node, CONTAINERS):
+            node = replace(node, children=repoint_note_calls(node.children, notes))
+        out.append(node)
+    return tuple(out)
+
+
+def map_document_texts(doc: Document, body, notes_content=None, note=None) -> Document:
+    """A copy of ``doc`` with every run of inlines rewritten, in reading order.
+
+    ``body`` rewrites the title, summary, headings, speakers and paragraphs;
+    ``notes_content`` (default: ``body``) each note's text; ``note`` may replace
+    a whole note (renumbering).  Note calls are then pointed at the new notes.
+    """
+    from dataclasses import replace
+    notes_content = notes_content or body
+
+    def para(p: Paragraph) -> Paragraph:
+        return replace(p, speaker=body(p.speaker), content=body(p.content))
+
+    title = body(doc.title)
+    summary = tuple(para(p) for p in doc.summary)
+    sections = [(s, body(s.heading), [para(b) for b in s.blocks]) for s in doc.sections]
+    notes = {}
+    for n in doc.notes:
+        new = replace(n, content=notes_content(n.content))
+        notes[n.label] = note(new) if note else new
+
+    def calls(nodes):
+        return repoint_note_calls(nodes, notes)
+    return replace(
+        doc, title=calls(title), summary=summary,
+        sections=tuple(replace(s, heading=calls(h), blocks=tuple(replace(b, speaker=calls(b.speaker),
+                                                                         content=calls(b.content)) for b in blocks))
+                       for s, h, blocks in sections),
+        notes=tuple(notes[n.label] for n in doc.notes))

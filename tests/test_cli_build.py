@@ -6,7 +6,6 @@ import io
 import json
 
 import pdfplumber
-import pytest
 
 from edition.cli import main
 

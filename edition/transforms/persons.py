@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import replace
 
 from ..diagnostics import SourcePos
-from ..model import (CONTAINERS, Document, Edition, Inline, Note, NoteCall, Paragraph, Person, PersonMention,
-                     Section, Text)
+from ..model import (CONTAINERS, Document, Edition, Inline, Person, PersonMention,
+                     Text, map_document_texts)
 
 
 class NameMatcher:
@@ -51,28 +51,18 @@ def resolve_persons(edition: Edition) -> Edition:
 
 
 def _resolve_document(doc: Document, matcher: NameMatcher) -> Document:
-    notes = {n.label: replace(n, content=_resolve(n.content, matcher, {})) for n in doc.notes}
-
-    def para(p: Paragraph) -> Paragraph:
-        return replace(p, content=_resolve(p.content, matcher, notes), speaker=_resolve(p.speaker, matcher, notes))
-
-    sections = tuple(replace(s, heading=_resolve(s.heading, matcher, notes), blocks=tuple(para(b) for b in s.blocks))
-                     for s in doc.sections)
-    return replace(doc, title=_resolve(doc.title, matcher, notes), summary=tuple(para(p) for p in doc.summary),
-                   sections=sections, notes=tuple(notes[n.label] for n in doc.notes))
+    return map_document_texts(doc, lambda nodes: _resolve(nodes, matcher))
 
 
-def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher, notes: dict[str, Note]) -> tuple[Inline, ...]:
+def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for node in nodes:
         if isinstance(node, Text):
             out.extend(_split(node, matcher))
-        elif isinstance(node, NoteCall):
-            out.append(replace(node, note=notes.get(node.note.label, node.note)))
         elif isinstance(node, PersonMention):
             out.append(node)  # explicit: the editor's markup wins
         elif isinstance(node, CONTAINERS):
-            out.append(replace(node, children=_resolve(node.children, matcher, notes)))
+            out.append(replace(node, children=_resolve(node.children, matcher)))
         else:
             out.append(node)
     return tuple(out)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..diagnostics import Diagnostics, did_you_mean
-from ..model import CONTAINERS, CrossRef, Document, Edition, Inline, NoteCall, Paragraph, plain_text, walk_inlines
+from ..model import CONTAINERS, CrossRef, Document, Edition, Inline, map_document_texts, plain_text, walk_inlines
 from .checks import document_texts
 
 
@@ -35,26 +35,7 @@ def _resolve_document(doc: Document, docs: dict[str, Document], diags: Diagnosti
             out.append(node)
         return tuple(out)
 
-    def para(p: Paragraph) -> Paragraph:
-        return replace(p, speaker=run(p.speaker), content=run(p.content))
-
-    notes = {n.label: replace(n, content=run(n.content)) for n in doc.notes}
-
-    def recall(nodes):
-        out = []
-        for node in nodes:
-            if isinstance(node, NoteCall):
-                node = replace(node, note=notes[node.note.label])
-            elif isinstance(node, CONTAINERS):
-                node = replace(node, children=recall(node.children))
-            out.append(node)
-        return tuple(out)
-
-    sections = tuple(replace(s, heading=recall(run(s.heading)),
-                             blocks=tuple(replace(b, speaker=recall(run(b.speaker)), content=recall(run(b.content)))
-                                          for b in s.blocks)) for s in doc.sections)
-    return replace(doc, title=recall(run(doc.title)), summary=tuple(para(p) for p in doc.summary),
-                   sections=sections, notes=tuple(notes[n.label] for n in doc.notes))
+    return map_document_texts(doc, run)
 
 
 def _resolve(ref: CrossRef, docs: dict[str, Document], diags: Diagnostics) -> CrossRef:
