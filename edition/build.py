@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -77,13 +77,40 @@ def page_html(edition: Edition, parts, profile: str, **options) -> str:
 
 def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str = "screen",
                  passes: int = 4) -> BodyLayout:
-    """Lay out the documents; where a note left its call's page, relax widow and orphan control
-    of the paragraphs involved and lay out again (a few passes at most); then verify every note."""
+    """Lay out the documents and verify every note against its call.
+
+    Each document is laid out on its own, starting on the recto after the one
+    before (its folios continue), and the pages are combined without being laid
+    out again: so a note pulled back to its page costs a second layout of that
+    document only, and a warm process (``edition watch``) lays out again only
+    the documents whose text or first page changed.  A volume with
+    cross-references between documents is laid out in one piece, so that the
+    page numbers they print come from the same layout.
+    """
+    if len(edition.documents) > 1 and not _references_across_documents(edition):
+        return _lay_out_each_document(edition, renderer, where, profile, passes)
+    body, body_part, places, relaxed = _lay_out_with_notes_verified(
+        edition, renderer, where, profile, passes, first_page=None, blank_first=False)
+    return BodyLayout(edition, body, body_part, places, relaxed, profile)
+
+
+def _references_across_documents(edition: Edition) -> bool:
+    from .model import CrossRef, walk_inlines
+    from .transforms.checks import document_texts
+    return any(isinstance(node, CrossRef) and node.document != doc.id
+               for doc in edition.documents for nodes in document_texts(doc) for node in walk_inlines(nodes))
+
+
+def _lay_out_with_notes_verified(edition: Edition, renderer: Renderer, where: str, profile: str, passes: int,
+                                 first_page: int | None, blank_first: bool):
+    """Lay out; where a note left its call's page, relax widow and orphan control of the paragraphs
+    involved and lay out again (a few passes at most); then verify every note."""
     paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
     relaxed: frozenset[str] = frozenset()
     for _ in range(passes):
-        body_part = render_body_part(edition, relaxed)
-        body, problems = renderer.render(page_html(edition, [body_part], profile))
+        body_part = render_body_part(edition, relaxed, blank_first=blank_first)
+        body, problems = renderer.render(page_html(edition, [body_part], profile, first_page=first_page,
+                                                   starts_left=blank_first))
         if problems:
             raise layout_failure(where, "layout of the text failed: " + "; ".join(problems))
         places = page_map(body)
@@ -93,8 +120,44 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str 
             break
         relaxed = relaxed | more
         body = None  # free this pass's pages before the next one is laid out
-    verify_notes(placements, folio=lambda i: str(i + 1))
-    return BodyLayout(edition, body, body_part, places, relaxed, profile)
+    offset = (first_page or 1) - 1
+    verify_notes(placements, folio=lambda i: str(i + 1 + offset))
+    return body, body_part, places, relaxed
+
+
+def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, profile: str,
+                           passes: int) -> BodyLayout:
+    rendered, places, relaxed = [], {}, frozenset()
+    pages_before = 0
+    cache = renderer.layout_cache
+    styles = renderer.styles_digest if cache is not None else ""
+    fresh = {}
+    for doc in edition.documents:
+        alone = replace(edition, documents=(doc,))
+        blank_first = pages_before % 2 == 1  # every document opens on a recto
+        key = None
+        if cache is not None:  # the document's own HTML and first page decide its layout
+            key = (profile, pages_before, styles,
+                   page_html(alone, [render_body_part(alone, frozenset(), blank_first=blank_first)], profile,
+                             first_page=pages_before + 1, starts_left=blank_first))
+        if key is not None and key in cache:
+            document, local, doc_relaxed = cache[key]
+        else:
+            document, _part, local, doc_relaxed = _lay_out_with_notes_verified(
+                alone, renderer, where, profile, passes, first_page=pages_before + 1, blank_first=blank_first)
+        if key is not None:
+            fresh[key] = (document, local, doc_relaxed)
+        for anchor, where_list in local.items():
+            places.setdefault(anchor, []).extend(replace(w, page_index=w.page_index + pages_before)
+                                                 for w in where_list)
+        rendered.append(document)
+        relaxed = relaxed | doc_relaxed
+        pages_before += len(document.pages)
+    if cache is not None:  # keep this build's layouts, and only them, for the next build
+        cache.clear()
+        cache.update(fresh)
+    combined = rendered[0].copy([page for document in rendered for page in document.pages])
+    return BodyLayout(edition, combined, render_body_part(edition, relaxed), places, relaxed, profile)
 
 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: str = "screen",

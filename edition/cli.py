@@ -141,6 +141,7 @@ def _watch(args) -> int:
     from .build import build_edition, find_styles
     from .render.layout import Renderer
     renderer = Renderer(find_styles(args.source), args.source)
+    renderer.layout_cache = {}  # documents that did not change are not laid out again
 
     def rebuild() -> None:
         diags = Diagnostics()

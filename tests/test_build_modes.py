@@ -107,3 +107,55 @@ def test_watch_rebuilds_on_change_and_survives_errors(make_edition, tmp_path):
         proc.terminate()
         proc.wait(timeout=10)
         proc.stderr.close()
+
+
+def _volume(make_edition, count=3):
+    return make_edition(documents={f"d{k}.yaml": _volume_text(k) for k in range(1, count + 1)})
+
+
+def test_each_document_is_laid_out_alone_and_a_warm_build_lays_out_only_what_changed(make_edition, tmp_path):
+    from edition.render.layout import Renderer
+    from edition.styles import find_styles
+    root = _volume(make_edition)
+    renderer = Renderer(find_styles(root), root)
+    renderer.layout_cache = {}
+    laid_out = []
+    original = renderer.render
+
+    def counting(html):
+        laid_out.append(html)
+        return original(html)
+    renderer.render = counting
+    first = build_edition(root, tmp_path / "a", Diagnostics(), renderer=renderer)
+    body_renders = [h for h in laid_out if 'class="part part-body"' in h]
+    assert len(body_renders) == 3  # one layout per document
+    assert first.preflight.ok and first.body_pages >= 5
+
+    laid_out.clear()
+    (root / "documents" / "d3.yaml").write_text(_volume_text(3, changed=3))
+    second = build_edition(root, tmp_path / "b", Diagnostics(), renderer=renderer)
+    body_renders = [h for h in laid_out if 'class="part part-body"' in h]
+    assert len(body_renders) == 1 and "Changed text." in body_renders[0]  # only the changed document
+    full = build_edition(root, tmp_path / "c", Diagnostics())  # a cold, full build of the same source
+    assert second.pdf.read_bytes() == full.pdf.read_bytes()
+
+
+def _volume_text(k, changed=None):
+    text = DOC.replace("A Session", f"Session {k}").replace("1956-10-26", f"1956-10-{10 + k}")
+    return text.replace("Text.", ("Changed text. " if k == changed else "") + "Text. " * (40 * k))
+
+
+def test_documents_laid_out_alone_open_on_rectos_with_continuous_folios(make_edition, tmp_path):
+    from pypdf import PdfReader
+
+    from edition.build import prepare_layout
+    root = _volume(make_edition, count=4)
+    body, _renderer, _styles = prepare_layout(root, Diagnostics())
+    openings = [body.folio(doc.id) for doc in body.edition.documents]
+    assert all(folio % 2 == 1 for folio in openings), openings
+    assert openings == sorted(openings) and len(set(openings)) == 4
+    result = build_edition(root, tmp_path / "out", Diagnostics())
+    assert result.preflight.ok  # includes: every printed folio equals its page label
+    labels = PdfReader(result.pdf).page_labels
+    assert labels[result.front_pages:result.front_pages + result.body_pages] == [
+        str(n) for n in range(1, result.body_pages + 1)]

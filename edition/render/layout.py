@@ -8,6 +8,7 @@ document, note and page when not, so a wrong PDF is never written.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,16 @@ class Renderer:
         self.styles_dir = Path(styles_dir).resolve()
         self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve())
         self.font_config = FontConfiguration()
+        # laid-out documents kept between builds by a warm process (``edition watch``), or None
+        self.layout_cache: dict | None = None
+
+    @property
+    def styles_digest(self) -> str:
+        """A hash of the styles folder, so that a changed stylesheet or font lays everything out again."""
+        h = hashlib.sha256()
+        for path in sorted(p for p in self.styles_dir.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(self.styles_dir)).encode() + b"\0" + path.read_bytes())
+        return h.hexdigest()
 
     def render(self, html: str):
         from weasyprint import HTML

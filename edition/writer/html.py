@@ -48,13 +48,13 @@ def _common(edition: Edition) -> dict:
     return {"edition": edition, "meta": meta, "page": meta.page}
 
 
-def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset()) -> Markup:
+def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset(), blank_first: bool = False) -> Markup:
     """The documents.  Paragraphs whose anchors are in ``relaxed`` give up widow and orphan
     control, which the layout stage asks for when that is what keeps a note on its call's page."""
     persons = {p.id: p for p in edition.persons}
     return Markup(_ENV.get_template("body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
-        relaxed=relaxed, paragraph_anchor=paragraph_anchor, source_note=source_note))
+        relaxed=relaxed, paragraph_anchor=paragraph_anchor, source_note=source_note, blank_first=blank_first))
 
 
 def source_note(doc: Document) -> Markup:
