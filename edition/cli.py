@@ -103,8 +103,6 @@ def _check(args) -> int:
         sys.stdout.write(diags.format_json())
     else:
         sys.stderr.write(diags.format_text())
-        if not args.strict or not diags.items:
-            pass
         summary = f"{len(diags.errors)} error(s), {len(diags.warnings)} warning(s)"
         print(f"edition check: {summary}", file=sys.stderr)
     return 1 if failed else 0

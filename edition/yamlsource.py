@@ -59,7 +59,6 @@ class _Converter:
         self.path = path
         self.text = text
         self.diags = diags
-        self.resolver = yaml.SafeLoader  # for implicit scalar resolution
         self.constructor = yaml.SafeLoader(text)
         self.done: dict[int, Any] = {}  # an aliased node is converted once (no "billion laughs")
         self.active: set[int] = set()  # nodes being converted: an alias to one of them is recursive
@@ -120,7 +119,7 @@ class _Converter:
             return Dated(value, pos, node.value)
         if isinstance(value, str):
             return YStr(value, pos, node.value, node.style or None)
-        return Scalar.wrap(value, pos, node.value)
+        return Scalar(value, pos, node.value)
 
 
 class Dated:
@@ -142,10 +141,6 @@ class Scalar:
         self.value = value
         self.pos = pos
         self.raw = raw
-
-    @classmethod
-    def wrap(cls, value, pos, raw):
-        return cls(value, pos, raw)
 
     def __repr__(self) -> str:
         return f"Scalar({self.value!r})"
