@@ -17,7 +17,7 @@ Every node gets a position computed from the raw YAML text of the scalar.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
 from markdown_it import MarkdownIt
@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
-from .model import CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
+from .model import CONTAINERS, CrossRef, Emphasis, RawText, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
 
 SIGN_CLASSES = ("sic", "supplied", "gap", "folio", "page")
 _LABEL = re.compile(r"[\w.-]+")
@@ -154,14 +154,20 @@ def parse_inline(source: str, pos: SourcePos, diags: Diagnostics, ctx: InlineCon
     tokens = _PARSER.parseInline(str(source), {})
     children = tokens[0].children or [] if tokens else []
     nodes, _ = _build(children, 0, None, loc, diags, ctx)
-    return tuple(_merge_text(nodes))
+    origin = RawText(loc.pos, loc.raw)
+    return tuple(_merge_text(nodes, origin))
 
 
-def _merge_text(nodes: list[Inline]) -> list[Inline]:
+def _merge_text(nodes: list[Inline], origin: RawText | None = None) -> list[Inline]:
+    """Adjacent texts joined; every text told the raw scalar it comes from (for positions inside it)."""
     out: list[Inline] = []
     for node in nodes:
         if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].value + node.value, out[-1].pos)
+            out[-1] = Text(out[-1].value + node.value, out[-1].pos, out[-1].origin or origin)
+        elif isinstance(node, Text) and origin is not None and node.origin is None:
+            out.append(Text(node.value, node.pos, origin))
+        elif origin is not None and isinstance(node, CONTAINERS):
+            out.append(replace(node, children=tuple(_merge_text(list(node.children), origin))))
         else:
             out.append(node)
     return out

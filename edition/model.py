@@ -16,9 +16,35 @@ from .diagnostics import SourcePos
 
 
 @dataclass(frozen=True, slots=True)
+class RawText:
+    """The raw source text of a YAML scalar and where it starts: maps offsets to positions and back."""
+
+    pos: SourcePos
+    raw: str
+
+    def position(self, offset: int) -> SourcePos:
+        before = self.raw[:offset]
+        newlines = before.count("\n")
+        if newlines == 0:
+            return SourcePos(self.pos.path, self.pos.line, self.pos.col + offset)
+        return SourcePos(self.pos.path, self.pos.line + newlines, offset - before.rfind("\n"))
+
+    def offset(self, pos: SourcePos) -> int:
+        if pos.line == self.pos.line:
+            return max(0, pos.col - self.pos.col)
+        start = -1
+        for _ in range(pos.line - self.pos.line):
+            start = self.raw.find("\n", start + 1)
+            if start < 0:
+                return len(self.raw)
+        return start + pos.col
+
+
+@dataclass(frozen=True, slots=True)
 class Text:
     value: str
     pos: SourcePos
+    origin: RawText | None = field(default=None, compare=False, repr=False)  # for positions inside the text
 
 
 @dataclass(frozen=True, slots=True)

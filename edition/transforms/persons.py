@@ -70,8 +70,20 @@ def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher) -> tuple[Inline, .
 
 def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
     value = _fold(node.value)  # the offsets found in the folded text must be used on the folded text
+    origin = node.origin
+    cursor = origin.offset(node.pos) if origin is not None else 0
 
     def at(offset: int):
+        """Where value[offset:] stands in the file: found in the scalar's raw text when it is known."""
+        nonlocal cursor
+        if origin is not None:
+            words = value[offset:offset + 40].split()
+            if words:
+                found = re.compile(r"\s+".join(re.escape(w) for w in words[:3])).search(
+                    unicodedata.normalize("NFC", origin.raw), cursor)
+                if found:
+                    cursor = found.start()
+                    return origin.position(found.start())
         pos = node.pos
         return SourcePos(pos.path, pos.line, pos.col + offset) if "\n" not in value[:offset] else pos
 

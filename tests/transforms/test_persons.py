@@ -187,9 +187,6 @@ def test_mention_positions_on_one_line(make_edition):
                      ("malenkov", SourcePos(x, 7, 36))]
 
 
-@pytest.mark.xfail(strict=True, reason="markup merges the text of a folded scalar's lines into one Text node "
-                                       "with one position, so persons._split cannot tell on which line a later "
-                                       "name stands; needs per-line positions in the model or markup")
 def test_mention_positions_on_a_later_line_of_a_folded_scalar(make_edition):
     root = make_edition(persons=AUTHORITY, document="""\
         title: A Session
