@@ -20,9 +20,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
-from .model import Edition, Person
+from .model import CrossRef, Edition, Person, document_texts, walk_inlines
 from .pipeline import check, load
-from .styles import find_styles
+from .styles import find_styles, hash_files
 from .progress import SILENT, Progress
 from .preflight import Report, preflight
 from .render.finish import LabelRange, edition_date, finish_pdf, write_atomically, write_pdf
@@ -95,8 +95,6 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str 
 
 
 def _references_across_documents(edition: Edition) -> bool:
-    from .model import CrossRef, walk_inlines
-    from .transforms.checks import document_texts
     return any(isinstance(node, CrossRef) and node.document != doc.id
                for doc in edition.documents for nodes in document_texts(doc) for node in walk_inlines(nodes))
 
@@ -195,9 +193,7 @@ def input_fingerprint(source: Path, profile: str, output: Path | None = None) ->
     h = hashlib.sha256(f"{profile}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
     package = Path(__file__).resolve().parent
     for root in (source, find_styles(source), package):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                           and not (skip is not None and p.is_relative_to(skip))):
-            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        hash_files(h, root, skip)
     return h.hexdigest()
 
 

@@ -136,8 +136,9 @@ def _watch(args) -> int:
 
     from watchfiles import watch
 
-    from .build import build_edition, find_styles
+    from .build import build_edition
     from .render.layout import Renderer
+    from .styles import find_styles
     renderer = Renderer(find_styles(args.source), args.source)
     renderer.layout_cache = {}  # documents that did not change are not laid out again
 

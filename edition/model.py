@@ -321,6 +321,20 @@ def walk_inlines(nodes: tuple[Inline, ...]):
             yield from walk_inlines(node.children)
 
 
+def document_texts(doc: "Document"):
+    """Every run of inlines in a document, in reading order."""
+    yield doc.title
+    for p in doc.summary:
+        yield p.content
+    for s in doc.sections:
+        yield s.heading
+        for b in s.blocks:
+            yield b.speaker
+            yield b.content
+    for n in doc.notes:
+        yield n.content
+
+
 def plain_text(nodes: tuple[Inline, ...], with_signs: bool = False) -> str:
     """The words of a run of inlines, without note calls (and, unless asked, without editorial signs)."""
     out = []

@@ -111,16 +111,17 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     if profile is None:
         profile = "print" if "GTS_PDFXVersion" in xmp else "screen"
     report = Report(path, profile, pages=len(reader.pages))
-    _check_readers(report, reader, data)
+    pages = _check_readers(report, reader, data)
     _check_fonts(report, reader, data)
-    trims = _check_boxes(report, reader, profile)
+    _check_boxes(report, reader, profile)
     if profile == "print":
         count = len(reader.pages)
         report.add("parity", [] if count % 2 == 0 else [f"{count} pages: not an even count"],
                    f"{count} pages, an even count")
         _check_colour(report, reader)
     _check_metadata(report, reader, xmp, profile)
-    pages = _pages(data, trims)
+    if pages is None:
+        return report  # the rules below read the pages' words
     labels = _check_labels(report, reader, pages)
     _check_notes(report, pages, labels)
     _check_index(report, reader, pages, labels, [p.text for p in pages], edition)
@@ -129,35 +130,42 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
 # ----------------------------------------------------------------- rules
 
 
-def _check_readers(report: Report, reader, data: bytes) -> None:
+def _check_readers(report: Report, reader, data: bytes) -> list[_Page] | None:
+    """The file reads in pypdf, in pdfium (every page's words, which the later rules use) and in
+    ``qpdf --check``, which runs meanwhile in its own process.  None when pdfium cannot read it."""
     problems = []
+    checked = "pypdf, pdfium"
+    qpdf = shutil.which("qpdf")
+    tmp = run = None
+    if qpdf:
+        checked += ", qpdf --check"
+        tmp = tempfile.NamedTemporaryFile(suffix=".pdf")
+        tmp.write(data)
+        tmp.flush()
+        run = subprocess.Popen([qpdf, "--check", tmp.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
     try:
         for page in reader.pages:  # every page's resources and contents parse
             page.get_contents()
             _ = page.mediabox
     except Exception as exc:
         problems.append(f"pypdf fails reading the pages: {exc}")
+    pages = None
     try:
-        import pypdfium2 as pdfium
-        pdf = pdfium.PdfDocument(data)
-        if len(pdf) != len(reader.pages):
-            problems.append(f"pdfium reads {len(pdf)} pages, pypdf {len(reader.pages)}")
-        for i in range(len(pdf)):
-            pdf[i].get_textpage().get_text_range()
-        pdf.close()
+        pages = _pages(data, [_trim(page) for page in reader.pages])
     except Exception as exc:
         problems.append(f"pdfium fails: {exc}")
-    checked = "pypdf, pdfium"
-    qpdf = shutil.which("qpdf")
-    if qpdf:
-        checked += ", qpdf --check"
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            run = subprocess.run([qpdf, "--check", tmp.name], capture_output=True, text=True)
+    if run is not None:
+        output, _ = run.communicate()
+        tmp.close()
         if run.returncode not in (0, 3):  # 3: warnings only
-            problems.append("qpdf --check: " + ((run.stdout + run.stderr).strip().splitlines() or ["failed"])[-1])
+            problems.append("qpdf --check: " + (output.strip().splitlines() or ["failed"])[-1])
     report.add("readers", problems, f"{len(reader.pages)} pages read by {checked}")
+    return pages
+
+
+def _trim(page) -> list[float]:
+    return [float(x) for x in (page.get("/TrimBox") or page.mediabox)]
 
 
 def _resources(resources):
@@ -211,15 +219,13 @@ def _check_fonts(report: Report, reader, data: bytes) -> None:
     report.add("fonts", problems, f"{len(fonts)} fonts, all the edition's EB Garamond, embedded and subset")
 
 
-def _check_boxes(report: Report, reader, profile: str) -> list[list[float]]:
+def _check_boxes(report: Report, reader, profile: str) -> None:
     problems = []
-    trims = []
     sizes = set()
     for number, page in enumerate(reader.pages, 1):
         media = [float(x) for x in page.mediabox]
-        trim = [float(x) for x in (page.get("/TrimBox") or page.mediabox)]
+        trim = _trim(page)
         bleed = [float(x) for x in (page.get("/BleedBox") or page.mediabox)]
-        trims.append(trim)
         sizes.add((round(trim[2] - trim[0], 1), round(trim[3] - trim[1], 1)))
         if profile == "print":
             margins = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]]
@@ -234,7 +240,6 @@ def _check_boxes(report: Report, reader, profile: str) -> list[list[float]]:
     w, h = next(iter(sizes)) if len(sizes) == 1 else (0, 0)
     report.add("boxes", problems, f"trim {w / 72:.3g} x {h / 72:.3g} in on every page"
                + (", 3 mm bleed" if profile == "print" else ", no bleed"))
-    return trims
 
 
 def _check_colour(report: Report, reader) -> None:
@@ -463,8 +468,7 @@ def _name_forms(edition) -> dict[str, set[str]]:
     """Index heading (folded) -> the folded forms that name the person, from the model."""
     if edition is None:
         return {}
-    from .model import PersonMention, plain_text, walk_inlines
-    from .transforms.checks import document_texts
+    from .model import PersonMention, document_texts, plain_text, walk_inlines
     used: dict[str, set[str]] = {}
     for doc in edition.documents:
         for nodes in document_texts(doc):

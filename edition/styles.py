@@ -20,6 +20,15 @@ def find_styles(source: Path) -> Path:
     return own if (own / "edition.css").is_file() else PACKAGE_STYLES
 
 
+def hash_files(h, root: Path, skip: Path | None = None) -> None:
+    """Feed every file below ``root`` (names and bytes, in order) into the hash ``h``; caches and
+    ``skip`` (an output folder inside the source, say) left out."""
+    root = Path(root)
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and not (skip is not None and p.resolve().is_relative_to(skip))):
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+
+
 @lru_cache(maxsize=8)
 def font_coverage(styles: Path) -> frozenset[int]:
     """Code points that at least one of the edition's text faces has (empty if the fonts are not there)."""

@@ -67,10 +67,6 @@ def write_pdf(parts, profile: str = "screen") -> bytes:
     return combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=True)
 
 
-def pdf_bytes(parts, meta: EditionMeta, labels: list[LabelRange], profile: str = "screen") -> bytes:
-    return finish_pdf(write_pdf(parts, profile), meta, labels, profile)
-
-
 def finish_pdf(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
     """WeasyPrint's PDF finished with pypdf: labels, metadata, ids; for print no links, K-only marks, even pages."""
     writer = PdfWriter(clone_from=io.BytesIO(raw))
@@ -154,11 +150,12 @@ def _marks_in_black_plate(writer: PdfWriter) -> None:
     """WeasyPrint draws crop marks in DeviceRGB black; a PDF/X-4 with a CMYK intent wants the K plate."""
     seen: set[int] = set()
 
-    def fix(stream) -> None:
+    def fix(stream) -> bool:
         data = stream.get_data()
         fixed = _RGB_BLACK.sub(lambda m: b"0 0 0 1 k" if m.group(1) == b"rg" else b"0 0 0 1 K", data)
         if fixed != data:
             stream.set_data(fixed)
+        return fixed != data
 
     def visit(resources) -> None:
         xobjects = (resources or {}).get("/XObject") or {}
@@ -172,12 +169,8 @@ def _marks_in_black_plate(writer: PdfWriter) -> None:
 
     for page in writer.pages:
         contents = page.get_contents()
-        if contents is not None:
-            data = contents.get_data()
-            fixed = _RGB_BLACK.sub(lambda m: b"0 0 0 1 k" if m.group(1) == b"rg" else b"0 0 0 1 K", data)
-            if fixed != data:
-                contents.set_data(fixed)
-                page.replace_contents(contents)
+        if contents is not None and fix(contents):
+            page.replace_contents(contents)
         visit(page.get("/Resources"))
 
 

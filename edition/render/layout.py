@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, EditionError, SourcePos
 from ..model import Document, Edition, Note
+from ..styles import hash_files
 from .fetcher import SandboxFetcher
 
 
@@ -49,8 +50,7 @@ class Renderer:
     def styles_digest(self) -> str:
         """A hash of the styles folder, so that a changed stylesheet or font lays everything out again."""
         h = hashlib.sha256()
-        for path in sorted(p for p in self.styles_dir.rglob("*") if p.is_file()):
-            h.update(str(path.relative_to(self.styles_dir)).encode() + b"\0" + path.read_bytes())
+        hash_files(h, self.styles_dir)
         return h.hexdigest()
 
     def render(self, html: str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostics
-from ..model import Document, Edition, PersonMention, plain_text, walk_inlines
+from ..model import Document, Edition, PersonMention, document_texts, plain_text, walk_inlines
 
 NOTE_REFERENCE = re.compile(r"\b[Nn]otes?\s+(\d+)(?:\s+(supra|infra|above|below))?")
 
@@ -32,20 +32,6 @@ def mentioned_person_ids(edition: Edition) -> set[str]:
         for nodes in document_texts(doc):
             found.update(n.person_id for n in walk_inlines(nodes) if isinstance(n, PersonMention))
     return found
-
-
-def document_texts(doc: Document):
-    """Every run of inlines in a document, in reading order."""
-    yield doc.title
-    for p in doc.summary:
-        yield p.content
-    for s in doc.sections:
-        yield s.heading
-        for b in s.blocks:
-            yield b.speaker
-            yield b.content
-    for n in doc.notes:
-        yield n.content
 
 
 def _check_persons(edition: Edition, diags: Diagnostics) -> None:

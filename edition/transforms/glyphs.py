@@ -9,8 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..diagnostics import Diagnostics
-from ..model import Edition, Text, walk_inlines
-from .checks import document_texts
+from ..model import Edition, Text, document_texts, walk_inlines
 
 
 def check_glyphs(edition: Edition, covered: frozenset[int], diags: Diagnostics) -> None:

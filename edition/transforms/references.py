@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..diagnostics import Diagnostics, did_you_mean
-from ..model import CONTAINERS, CrossRef, Document, Edition, Inline, map_document_texts, plain_text, walk_inlines
-from .checks import document_texts
+from ..model import (CONTAINERS, CrossRef, Document, Edition, Inline, document_texts, map_document_texts,
+                     plain_text, walk_inlines)
 
 
 def resolve_references(edition: Edition, diags: Diagnostics) -> Edition:
