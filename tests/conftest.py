@@ -3,8 +3,8 @@
 The folder fixtures change the working directory to the folder they write, so
 diagnostics name files as the user would see them: ``documents/x.yaml:7:9``.
 pytest runs with ``--import-mode=importlib``, so test modules cannot import
-this file: the helpers are fixtures, and a module that asserts line numbers
-keeps its own copy of the minimal document it counts.
+this file: the helpers are fixtures, and the minimal edition they start from
+is in ``sources.py``, which tests import directly.
 """
 from __future__ import annotations
 
@@ -19,26 +19,7 @@ import yaml
 from edition.diagnostics import Diagnostics
 from edition.model import Edition
 from edition.pipeline import prepare
-
-EDITION_YAML = """\
-title: A Volume
-editors: [An Editor]
-publisher: A Press
-place: Somewhere
-year: 2026
-language: en
-"""
-
-# The smallest valid document: the default of make_edition.
-DOCUMENT_YAML = """\
-title: A Session
-date: 1956-10-26
-citation:
-  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
-body:
-  - paragraphs:
-      - Text.
-"""
+from sources import DOCUMENT_YAML, EDITION_YAML
 
 
 def _content(value) -> bytes:

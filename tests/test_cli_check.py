@@ -9,31 +9,12 @@ from pathlib import Path
 import pytest
 
 from edition.cli import main
+from sources import DOCUMENT_YAML, EDITION_YAML, X
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "source"
 
-EDITION_YAML = """\
-title: A Volume
-editors: [An Editor]
-publisher: A Press
-place: Somewhere
-year: 2026
-language: en
-"""
 
-# The smallest valid document (the default of the make_edition fixture); positions below count its lines.
-DOCUMENT_YAML = """\
-title: A Session
-date: 1956-10-26
-citation:
-  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
-body:
-  - paragraphs:
-      - Text.
-"""
-
-X = "documents/x.yaml"
 WITH_A_WARNING = DOCUMENT_YAML.replace("Text.", "Text.[^1]") + "notes:\n  - n: 1\n    text: See Note 28 supra.\n"
 
 

@@ -9,31 +9,11 @@ from edition.diagnostics import Diagnostics, SourcePos
 from edition.model import Document, NoteCall, Paragraph, Text, plain_text, walk_inlines
 from edition.reader import load_edition, parse_shelfmark
 from edition.transforms.checks import document_texts
+from sources import DOCUMENT_YAML, EDITION_YAML, X
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "source"
 
-EDITION_YAML = """\
-title: A Volume
-editors: [An Editor]
-publisher: A Press
-place: Somewhere
-year: 2026
-language: en
-"""
-
-# The smallest valid document (the default of the make_edition fixture); positions below count its lines.
-DOCUMENT_YAML = """\
-title: A Session
-date: 1956-10-26
-citation:
-  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
-body:
-  - paragraphs:
-      - Text.
-"""
-
-X = "documents/x.yaml"
 
 # Line numbers on the left; note calls in a heading, a plain scalar, a folded
 # block scalar and a speaker's text.

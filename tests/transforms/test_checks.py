@@ -4,19 +4,7 @@ from edition.diagnostics import Diagnostics
 from edition.reader import load_edition
 from edition.transforms.checks import NOTE_REFERENCE, check_edition, mentioned_person_ids
 from edition.transforms.persons import resolve_persons
-
-# The smallest valid document (the default of the make_edition fixture); positions below count its lines.
-DOCUMENT_YAML = """\
-title: A Session
-date: 1956-10-26
-citation:
-  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
-body:
-  - paragraphs:
-      - Text.
-"""
-
-X = "documents/x.yaml"
+from sources import DOCUMENT_YAML, X
 
 
 def mentioning(text):
