@@ -107,11 +107,14 @@ def instrument() -> Stages:
     for attr, name in (("prepare_or_fail", "prepare"), ("load", "load"), ("lay_out_body", "body_layout"),
                        ("render_body_part", "html_body"), ("index_entries", "index_entries"),
                        ("render_index_part", "html_index"), ("render_front_part", "html_front"),
-                       ("pdf_bytes", "pdf_bytes"), ("preflight", "preflight"), ("_page_count", "page_count"),
+                       ("pdf_bytes", "pdf_bytes"), ("write_pdf", "weasyprint_write_part"), ("merge_parts", "merge"),
+                       ("finish_pdf", "pypdf_finish"), ("preflight", "preflight"), ("_page_count", "page_count"),
                        ("write_atomically", "write_files")):
         if hasattr(build, attr):
             stages.wrap(build, attr, name)
     stages.wrap(layout.Renderer, "render", "weasyprint_render", by_context=True)
+    if hasattr(layout.Renderer, "render_keeping_context"):
+        stages.wrap(layout.Renderer, "render_keeping_context", "weasyprint_layout", by_context=True)
     try:
         import weasyprint.document
         import edition.preflight as pre
@@ -183,7 +186,7 @@ def measure_build(source: str, out: str) -> dict:
     return {"mode": "build", "wall": wall, "pages": result.pages, "front_pages": result.front_pages,
             "body_pages": result.body_pages, "index_pages": result.index_pages,
             "relaxed_paragraphs": result.relaxed_paragraphs,
-            "body_passes": stages.calls.get("weasyprint_render[body_layout]", 0),
+            "body_passes": getattr(result, "layout_passes", None) or stages.calls.get("weasyprint_render[body_layout]", 0),
             "cpu": (after["cpu_self"] - before["cpu_self"]) + (after["cpu_children"] - before["cpu_children"]),
             "cpu_children": after["cpu_children"] - before["cpu_children"],
             "maxrss_mb": after["maxrss_mb"], "children_maxrss_mb": after["children_maxrss_mb"],

@@ -1,18 +1,21 @@
 """Build: a source folder in, ``edition.pdf`` and ``edition.html`` out.
 
-Runs the pipeline's stages in order (see ``pipeline``): prepare the model,
-write the body's HTML and lay it out once, verify every note against its
-call, read the page of every anchor, then write and lay out only the parts
-that need those page numbers (the index, then the front matter with contents
-and persons list), combine the laid-out pages without laying out the body
-again, and finish the PDF.  Nothing is written unless every stage succeeded.
+Runs the pipeline's stages in order (see ``pipeline``): prepare the model; lay
+out each document on its own (on every core, ``render.documents``), verify every
+note against its call and write each document as a PDF part; read the page of
+every anchor; then write and lay out only the parts that need those page numbers
+(the index, then the front matter with contents and persons list); merge the
+parts into one PDF without laying anything out again, finish it and preflight it.
+Nothing is written unless every stage succeeded.
 """
 from __future__ import annotations
 
 import gc
 import hashlib
+from html import unescape
 import json
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,8 +29,10 @@ from .styles import find_styles, hash_files
 from .progress import SILENT, Progress
 from .preflight import Report, preflight
 from .render.finish import LabelRange, edition_date, finish_pdf, write_atomically, write_pdf
+from .render.documents import lay_out_documents, usable_cores
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
-                            verify_notes)
+                            renumber_pages, verify_notes)
+from .render.merge import merge_parts
 from .transforms.checks import mentioned_person_ids
 from .transforms.index import IndexEntry, build_index, collect_mentions, sort_key
 from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, render_body_part, render_front_part,
@@ -46,22 +51,51 @@ class BuildResult:
     relaxed_paragraphs: int
     preflight: Report | None
     up_to_date: bool = False  # an incremental build found nothing changed and wrote nothing
+    layout_passes: int = 0  # layouts of the documents' text (a relaxed paragraph costs its document a second)
 
 
 @dataclass
 class BodyLayout:
-    """The documents laid out once, with the printed folio of every anchor."""
+    """The documents laid out and written as PDF parts, with the printed folio of every anchor."""
 
     edition: Edition
-    document: object  # weasyprint.Document
-    part: str
+    parts: list  # PDF bytes, in order: one per document, or one for a volume laid out in one piece
+    pages: int  # even: the last document ends on a verso
+    part: str  # the documents' HTML, for edition.html
     places: dict
     relaxed: frozenset
     profile: str = "screen"
+    passes: int = 0  # layouts of the text, counting those a relaxed paragraph needed
 
     def folio(self, anchor: str) -> int | None:
         where = self.places.get(anchor)
         return where[0].page_index + 1 if where else None
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """One document written as a PDF part: its padded page count, anchors (pages within the part)."""
+
+    pdf: bytes
+    pages: int
+    places: dict
+    relaxed: frozenset
+    passes: int
+
+
+@dataclass
+class _LaidOut:
+    """A part laid out with its notes placed, not yet written."""
+
+    edition: Edition
+    document: object  # weasyprint.Document
+    context: object  # its layout context, for renumber_pages
+    places: dict
+    placements: list
+    relaxed: frozenset
+    passes: int
+    first_folio: int  # of its first page as laid out
+    part: str = ""
 
 
 def persons_in_edition(edition: Edition) -> tuple[Person, ...]:
@@ -76,22 +110,21 @@ def page_html(edition: Edition, parts, profile: str, **options) -> str:
 
 
 def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str = "screen",
-                 passes: int = 4) -> BodyLayout:
-    """Lay out the documents and verify every note against its call.
+                 passes: int = 4, jobs: int = 1) -> BodyLayout:
+    """Lay out the documents, verify every note against its call, and write them as PDF parts.
 
-    Each document is laid out on its own, starting on the recto after the one
-    before (its folios continue), and the pages are combined without being laid
-    out again: so a note pulled back to its page costs a second layout of that
-    document only, and a warm process (``edition watch``) lays out again only
-    the documents whose text or first page changed.  A volume with
-    cross-references between documents is laid out in one piece, so that the
-    page numbers they print come from the same layout.
+    Each document is laid out on its own (on ``jobs`` cores), opens on a recto and
+    ends on a verso, so a note pulled back to its page costs a second layout of that
+    document only, and a warm process (``edition watch``) lays out again only the
+    documents whose text or first folio changed.  A volume with cross-references
+    between documents is laid out in one piece, so that the page numbers they print
+    come from the same layout.
     """
     if len(edition.documents) > 1 and not _references_across_documents(edition):
-        return _lay_out_each_document(edition, renderer, where, profile, passes)
-    body, body_part, places, relaxed = _lay_out_with_notes_verified(
-        edition, renderer, where, profile, passes, first_page=None, blank_first=False)
-    return BodyLayout(edition, body, body_part, places, relaxed, profile)
+        return _lay_out_each_document(edition, renderer, where, profile, passes, jobs)
+    laid = _lay_out_placing_notes(edition, renderer, where, profile, passes, first_page=None)
+    part = _write_part(laid, 1, renderer, profile)
+    return BodyLayout(edition, [part.pdf], part.pages, laid.part, laid.places, laid.relaxed, profile, laid.passes)
 
 
 def _references_across_documents(edition: Edition) -> bool:
@@ -99,16 +132,21 @@ def _references_across_documents(edition: Edition) -> bool:
                for doc in edition.documents for nodes in document_texts(doc) for node in walk_inlines(nodes))
 
 
-def _lay_out_with_notes_verified(edition: Edition, renderer: Renderer, where: str, profile: str, passes: int,
-                                 first_page: int | None, blank_first: bool):
+def _prints_page_numbers(edition: Edition) -> bool:
+    return any(isinstance(node, CrossRef) for doc in edition.documents for nodes in document_texts(doc)
+               for node in walk_inlines(nodes))
+
+
+def _lay_out_placing_notes(edition: Edition, renderer: Renderer, where: str, profile: str, passes: int,
+                           first_page: int | None) -> _LaidOut:
     """Lay out; where a note left its call's page, relax widow and orphan control of the paragraphs
-    involved and lay out again (a few passes at most); then verify every note."""
+    involved and lay out again (a few passes at most).  The notes are verified when the part is written."""
     paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
     relaxed: frozenset[str] = frozenset()
-    for _ in range(passes):
-        body_part = render_body_part(edition, relaxed, blank_first=blank_first)
-        body, problems = renderer.render(page_html(edition, [body_part], profile, first_page=first_page,
-                                                   starts_left=blank_first))
+    for count in range(1, passes + 1):
+        body_part = render_body_part(edition, relaxed)
+        body, context, problems = renderer.render_keeping_context(
+            page_html(edition, [body_part], profile, first_page=first_page))
         if problems:
             raise layout_failure(where, "layout of the text failed: " + "; ".join(problems))
         places = page_map(body)
@@ -117,51 +155,71 @@ def _lay_out_with_notes_verified(edition: Edition, renderer: Renderer, where: st
         if all(p.ok for p in placements) or not more:
             break
         relaxed = relaxed | more
-        body = None  # free this pass's pages before the next one is laid out
-    offset = (first_page or 1) - 1
-    verify_notes(placements, folio=lambda i: str(i + 1 + offset))
-    return body, body_part, places, relaxed
+        body = context = None  # free this pass's pages before the next one is laid out
+    return _LaidOut(edition, body, context, places, placements, relaxed, count, first_page or 1, body_part)
 
 
-def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, profile: str,
-                           passes: int) -> BodyLayout:
-    rendered, places, relaxed = [], {}, frozenset()
-    pages_before = 0
+def _write_part(laid: _LaidOut, first_folio: int, renderer: Renderer, profile: str) -> DocumentPart:
+    """Give the pages their folios, verify every note, pad to an even count and write the PDF part."""
+    renumber_pages(laid.document, laid.context, first_folio - laid.first_folio)
+    verify_notes(laid.placements, folio=lambda i: str(i + first_folio))
+    pages = list(laid.document.pages)
+    if len(pages) % 2:  # the next document opens on a recto
+        pages += _blank_verso(laid.edition, renderer, profile).pages
+    pdf = write_pdf([laid.document.copy(pages)], profile)
+    return DocumentPart(pdf, len(pages), laid.places, laid.relaxed, laid.passes)
+
+
+def _blank_verso(edition: Edition, renderer: Renderer, profile: str):
+    """A blank verso, laid out anew for each use (WeasyPrint's pages keep state from being drawn)."""
+    blank, _problems = renderer.render(page_html(edition, [Markup('<div class="blank-verso"></div>')], profile))
+    return blank
+
+
+def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, profile: str, passes: int,
+                           jobs: int) -> BodyLayout:
+    alone = [replace(edition, documents=(doc,)) for doc in edition.documents]
+    needs_folio = [_prints_page_numbers(e) for e in alone]
+
+    def lay_out(i: int, first_folio: int | None) -> _LaidOut:
+        return _lay_out_placing_notes(alone[i], renderer, where, profile, passes, first_page=first_folio)
+
+    def write(laid: _LaidOut, first_folio: int) -> DocumentPart:
+        return _write_part(laid, first_folio, renderer, profile)
+
+    def pages_of(laid: _LaidOut) -> int:
+        return len(laid.document.pages) + len(laid.document.pages) % 2
+
     cache = renderer.layout_cache
-    styles = renderer.styles_digest if cache is not None else ""
-    fresh = {}
-    for doc in edition.documents:
-        alone = replace(edition, documents=(doc,))
-        blank_first = pages_before % 2 == 1  # every document opens on a recto
-        key = None
-        if cache is not None:  # the document's own HTML and first page decide its layout
-            key = (profile, pages_before, styles,
-                   page_html(alone, [render_body_part(alone, frozenset(), blank_first=blank_first)], profile,
-                             first_page=pages_before + 1, starts_left=blank_first))
-        if key is not None and key in cache:
-            document, local, doc_relaxed = cache[key]
-        else:
-            document, _part, local, doc_relaxed = _lay_out_with_notes_verified(
-                alone, renderer, where, profile, passes, first_page=pages_before + 1, blank_first=blank_first)
-        if key is not None:
-            fresh[key] = (document, local, doc_relaxed)
-        for anchor, where_list in local.items():
-            places.setdefault(anchor, []).extend(replace(w, page_index=w.page_index + pages_before)
-                                                 for w in where_list)
-        rendered.append(document)
-        relaxed = relaxed | doc_relaxed
-        pages_before += len(document.pages)
-    if cache is not None:  # keep this build's layouts, and only them, for the next build
+    if cache is None:
+        parts = lay_out_documents(len(alone), lay_out, write, pages_of, needs_folio.__getitem__, jobs)
+    else:  # a warm process: a document whose HTML, styles and first folio are unchanged is not laid out again
+        styles, fresh, parts, folio = renderer.styles_digest, {}, [], 1
+        for i, one in enumerate(alone):
+            key = (profile, folio, styles, page_html(one, [render_body_part(one)], profile))
+            part = cache.get(key) or write(lay_out(i, folio if needs_folio[i] else None), folio)
+            fresh[key] = part
+            parts.append(part)
+            folio += part.pages
         cache.clear()
         cache.update(fresh)
-    combined = rendered[0].copy([page for document in rendered for page in document.pages])
-    return BodyLayout(edition, combined, render_body_part(edition, relaxed), places, relaxed, profile)
+    places, relaxed, before = {}, frozenset(), 0
+    for part in parts:
+        for anchor, where_list in part.places.items():
+            places.setdefault(anchor, []).extend(replace(w, page_index=w.page_index + before) for w in where_list)
+        relaxed = relaxed | part.relaxed
+        before += part.pages
+    return BodyLayout(edition, [part.pdf for part in parts], before, render_body_part(edition, relaxed), places,
+                      relaxed, profile, sum(part.passes for part in parts))
 
 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: str = "screen",
-                   progress: Progress = SILENT, renderer: Renderer | None = None
+                   progress: Progress = SILENT, renderer: Renderer | None = None, jobs: int | None = None
                    ) -> tuple[BodyLayout, Renderer, Path]:
-    """Load and check the source, then lay out the documents once (stages load, check, layout)."""
+    """Load and check the source, then lay out the documents once (stages load, check, layout).
+
+    ``jobs`` is how many documents are laid out at once (worker processes); by default
+    one per usable core."""
     source = Path(source)
     with progress.stage("load"):
         edition = load(source, diags)
@@ -173,7 +231,7 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
     styles = find_styles(source)
     renderer = renderer or Renderer(styles, source)
     with progress.stage("layout"):
-        body = lay_out_body(edition, renderer, str(source), profile)
+        body = lay_out_body(edition, renderer, str(source), profile, jobs=jobs or usable_cores())
     return body, renderer, styles
 
 
@@ -214,13 +272,14 @@ def fewer_collections():
 
 def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False,
                   profile: str = "screen", progress: Progress = SILENT, renderer: Renderer | None = None,
-                  incremental: bool = False) -> BuildResult:
+                  incremental: bool = False, jobs: int | None = None) -> BuildResult:
     with fewer_collections():
-        return _build_edition(source, output, diags, strict, profile, progress, renderer, incremental)
+        return _build_edition(source, output, diags, strict, profile, progress, renderer, incremental, jobs)
 
 
 def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool, profile: str,
-                   progress: Progress, renderer: Renderer | None, incremental: bool) -> BuildResult:
+                   progress: Progress, renderer: Renderer | None, incremental: bool, jobs: int | None
+                   ) -> BuildResult:
     """Build one profile: ``screen`` writes edition.pdf, ``print`` edition-print.pdf (and the HTML beside it).
 
     With ``incremental``, a build whose inputs have not changed since the last one
@@ -240,40 +299,37 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
                                previous.get("body_pages", 0), previous.get("index_pages", 0), 0, None,
                                up_to_date=True)
 
-    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer)
+    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs)
     edition = body.edition
-    body_pages = len(body.document.pages)
+    body_pages = body.pages
 
-    # the index: laid out alone, starting on the first recto after the text (none when nobody is named)
+    # the index: laid out alone, starting on the recto after the text (none when nobody is named)
     with progress.stage("index"):
         entries = index_entries(body)
-        blank_first = body_pages % 2 == 1
-        index_part, index, index_first = Markup(""), None, None
+        index_part, index = Markup(""), None
         if entries:
-            index_part = render_index_part(edition, entries, blank_first)
+            index_part = render_index_part(edition, entries)
             index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=body_pages + 1,
-                                                        starts_left=blank_first))
+                                                        link_targets=targets_elsewhere(index_part)))
             _fail_on(problems, source, "index")
-            index_first = body_pages + 1 + (1 if blank_first else 0)
+        index_first = body_pages + 1 if index is not None else None
 
     with progress.stage("front"):
         persons = persons_in_edition(edition)
         front_info = FrontMatter(contents=_contents(body, index_first, bool(persons)), persons=persons)
-        front_part = render_front_part(edition, front_info)
-        front, problems = renderer.render(page_html(edition, [front_part], profile))
+        front, front_part = _lay_out_front(edition, front_info, renderer, profile, source)
         if len(front.pages) % 2:  # the text must begin on a recto
-            front_info = FrontMatter(front_info.contents, front_info.persons, pad_pages=1)
-            front_part = render_front_part(edition, front_info)
-            front, problems = renderer.render(page_html(edition, [front_part], profile))
-        _fail_on(problems, source, "front matter")
+            front, front_part = _lay_out_front(edition, replace(front_info, pad_pages=1), renderer, profile, source)
 
     with progress.stage("write"):
         front_pages, index_pages = len(front.pages), len(index.pages) if index is not None else 0
         labels = [LabelRange(0, "roman"), LabelRange(front_pages, "arabic")]
-        raw = write_pdf([front, body.document] + ([index] if index is not None else []), profile)
-        front = index = body.document = None  # the laid-out pages are in the PDF now: free them
-        data = finish_pdf(raw, edition.meta, labels, profile)
-        del raw
+        parts = [write_pdf([front], profile)] + body.parts + ([write_pdf([index], profile)] if index else [])
+        placeholders = ([frozenset(targets_elsewhere(front_part))] + [frozenset()] * len(body.parts)
+                        + ([frozenset(targets_elsewhere(index_part))] if index else []))
+        front = index = None  # the laid-out pages are in the PDF parts now: free them
+        data = finish_pdf(merge_parts(parts, placeholders), edition.meta, labels, profile)
+        del parts
         html = page_html(edition, [front_part, body.part] + ([index_part] if index_pages else []), profile,
                          base_href=styles.as_uri() + "/")
 
@@ -285,7 +341,7 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
     write_atomically(html.encode("utf-8"), html_path)
     write_atomically(data, pdf_path)
     result = BuildResult(pdf_path, html_path, report.pages, front_pages, body_pages, index_pages,
-                         len(body.relaxed), report)
+                         len(body.relaxed), report, layout_passes=body.passes)
     if incremental:
         stamp = {"inputs": fingerprint, "pdf": _sha(data), "html": _sha(html.encode("utf-8")),
                  "pages": result.pages, "front_pages": result.front_pages, "body_pages": result.body_pages,
@@ -306,10 +362,26 @@ def _read_stamp(path: Path) -> dict:
 
 
 def _fail_on(problems: list[str], source: Path, part: str) -> None:
-    # links into another part resolve only once the parts are combined
-    real = [p for p in problems if not p.startswith("No anchor #")]
-    if real:
-        raise layout_failure(str(source), f"layout of the {part} failed: " + "; ".join(real))
+    if problems:
+        raise layout_failure(str(source), f"layout of the {part} failed: " + "; ".join(problems))
+
+
+def _lay_out_front(edition: Edition, info: FrontMatter, renderer: Renderer, profile: str, source: Path):
+    front_part = render_front_part(edition, info)
+    front, problems = renderer.render(page_html(edition, [front_part], profile,
+                                                link_targets=targets_elsewhere(front_part)))
+    _fail_on(problems, source, "front matter")
+    return front, front_part
+
+
+_HREF, _ID = re.compile(r'href="#([^"]+)"'), re.compile(r'\bid="([^"]+)"')
+
+
+def targets_elsewhere(part: str) -> tuple[str, ...]:
+    """The anchors a part links to that live in another part: the part carries invisible stand-ins
+    for them, so that WeasyPrint keeps the links, and the merge points them at the real ones."""
+    own = set(_ID.findall(part))
+    return tuple(sorted({unescape(t) for t in _HREF.findall(part) if t not in own}))
 
 
 def _contents(body: BodyLayout, index_first: int | None, with_persons: bool) -> tuple[ContentsEntry, ...]:

@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     b.add_argument("-v", "--verbose", action="store_true", help="a line per stage with its time, and the preflight")
     b.add_argument("--force", action="store_true", help="rebuild even when no input changed")
+    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="documents laid out at once, in worker processes (default: one per core; 1: no workers)")
     w = sub.add_parser("watch", help="rebuild whenever a source or style file changes (Ctrl-C to stop)")
     w.add_argument("source", nargs="?", default="source", type=Path)
     w.add_argument("-o", "--output", default=Path("output"), type=Path)
@@ -115,7 +117,7 @@ def _build(args) -> int:
     progress = Progress("quiet" if args.quiet else "verbose" if args.verbose else "auto")
     try:
         result = build_edition(args.source, args.output, diags, strict=args.strict, profile=args.profile,
-                               progress=progress, incremental=not args.force)
+                               progress=progress, incremental=not args.force, jobs=args.jobs)
     finally:
         progress.close()
     sys.stderr.write(diags.format_text())

@@ -7,9 +7,13 @@
     check     transforms.checks.check_edition      Edition -> diagnostics
               transforms.glyphs.check_glyphs       characters the fonts lack -> diagnostics
     html      writer.html.render_html        Edition (+ page numbers) -> paged HTML
-    layout    render.layout.lay_out          HTML -> laid-out WeasyPrint documents; notes verified
-    index     transforms.index.collect_index  mentions + pages -> index entries
-    write     render.finish.write_pdf        laid-out pages -> PDF (labels, metadata, bookmarks)
+    layout    render.documents.lay_out_documents   each document's HTML -> laid out (on every core),
+              render.layout.Renderer               notes verified, written as a PDF part
+    index     transforms.index.build_index    mentions + pages -> index entries; front matter and
+                                              index laid out and written as parts
+    write     render.merge.merge_parts       PDF parts -> one PDF (structure tree, links, bookmarks)
+              render.finish.finish_pdf       -> labels, metadata, ids, print finishing
+    preflight preflight.preflight            the final PDF checked before it is written
 
 ``prepare`` runs the first five (all that ``edition check`` needs);
 ``build`` runs them all.

@@ -276,8 +276,25 @@ def _check_metadata(report: Report, reader, xmp: str, profile: str) -> None:
     report.add("metadata", problems, f"title, author, language, XMP with the {variant} identification")
 
 
+PAGES_PER_WORKER = 80  # below this, reading the pages in another process costs more than it saves
+
+
 def _pages(data: bytes, trims) -> list[_Page]:
-    """Words, rules and text of every page, read with pdfium (fast enough for volumes of hundreds of pages)."""
+    """Words, rules and text of every page, read with pdfium; a long PDF is read in ranges of pages
+    on every core (forked processes, each with its own pdfium), joined in page order."""
+    from .render.documents import usable_cores
+    jobs = min(usable_cores(), len(trims) // PAGES_PER_WORKER)
+    if jobs <= 1:
+        return _page_range(data, trims, 0, len(trims))
+    import multiprocessing
+    bounds = [round(len(trims) * k / jobs) for k in range(jobs + 1)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        ranges = pool.starmap(_page_range, [(data, trims, a, b) for a, b in zip(bounds, bounds[1:])])
+    return [page for pages in ranges for page in pages]
+
+
+def _page_range(data: bytes, trims, start: int, end: int) -> list[_Page]:
+    """Pages ``start`` to ``end`` (excluded), read with pdfium."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -288,7 +305,8 @@ def _pages(data: bytes, trims) -> list[_Page]:
     flags = ctypes.c_int()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     try:
-        for index, trim in enumerate(trims):
+        for index in range(start, end):
+            trim = trims[index]
             page = pdf[index]
             left, top = trim[0], trim[3]
             textpage = page.get_textpage()

@@ -9,6 +9,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from edition.build import build_edition
 from edition.cli import main
 from edition.diagnostics import Diagnostics
@@ -120,12 +122,12 @@ def test_each_document_is_laid_out_alone_and_a_warm_build_lays_out_only_what_cha
     renderer = Renderer(find_styles(root), root)
     renderer.layout_cache = {}
     laid_out = []
-    original = renderer.render
+    original = renderer.render_keeping_context
 
     def counting(html):
         laid_out.append(html)
         return original(html)
-    renderer.render = counting
+    renderer.render_keeping_context = counting
     first = build_edition(root, tmp_path / "a", Diagnostics(), renderer=renderer)
     body_renders = [h for h in laid_out if 'class="part part-body"' in h]
     assert len(body_renders) == 3  # one layout per document
@@ -138,6 +140,16 @@ def test_each_document_is_laid_out_alone_and_a_warm_build_lays_out_only_what_cha
     assert len(body_renders) == 1 and "Changed text." in body_renders[0]  # only the changed document
     full = build_edition(root, tmp_path / "c", Diagnostics())  # a cold, full build of the same source
     assert second.pdf.read_bytes() == full.pdf.read_bytes()
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_documents_laid_out_in_worker_processes_give_the_same_bytes_as_one_process(make_edition, tmp_path, profile):
+    root = _volume(make_edition, count=4)
+    alone = build_edition(root, tmp_path / "one", Diagnostics(), profile=profile, jobs=1)
+    workers = build_edition(root, tmp_path / "two", Diagnostics(), profile=profile, jobs=2)
+    assert alone.preflight.ok and workers.preflight.ok
+    assert alone.pdf.read_bytes() == workers.pdf.read_bytes()
+    assert alone.html.read_bytes() == workers.html.read_bytes()
 
 
 def _volume_text(k, changed=None):

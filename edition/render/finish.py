@@ -67,10 +67,9 @@ def write_pdf(parts, profile: str = "screen") -> bytes:
     return combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=True)
 
 
-def finish_pdf(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
-    """WeasyPrint's PDF finished with pypdf: labels, metadata, ids; for print no links, K-only marks, even pages."""
-    writer = PdfWriter(clone_from=io.BytesIO(raw))
-    writer.pdf_header = raw[:raw.index(b"\n")]  # PDF 1.7 for PDF/A-2, 1.6 for PDF/X-4
+def finish_pdf(writer: PdfWriter, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
+    """The merged parts finished with pypdf: labels, metadata, ids; for print no links, K-only marks,
+    even pages.  Returns the final PDF's bytes."""
     if profile == "print":
         writer.remove_annotations(subtypes="/Link")
         _name_output_condition(writer)
@@ -113,6 +112,7 @@ def finish_pdf(raw: bytes, meta: EditionMeta, labels: list[LabelRange], profile:
         xmp.set_data(packet)
         xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
         writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+    writer.compress_identical_objects()  # one copy of what every part carries (colour profiles, marks)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

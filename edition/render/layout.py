@@ -54,20 +54,64 @@ class Renderer:
         return h.hexdigest()
 
     def render(self, html: str):
-        from weasyprint import HTML
+        """Lay out one part: the WeasyPrint document and the problems WeasyPrint reported."""
+        document, _context, problems = self.render_keeping_context(html)
+        return document, problems
+
+    def render_keeping_context(self, html: str):
+        """Lay out one part as ``weasyprint.HTML.render`` does, keeping its layout context, so that
+        ``renumber_pages`` can later give the pages other folios without laying them out again."""
+        from weasyprint import DEFAULT_OPTIONS, HTML
+        from weasyprint.css.counters import CounterStyle
+        from weasyprint.document import Document as WeasyDocument, DocumentMetadata, Page
+        from weasyprint.formatting_structure.build import build_formatting_structure
+        from weasyprint.html import get_html_metadata
+        from weasyprint.layout import layout_document
         handler = _Collect()
         self.fetcher.refused.clear()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(handler)
         try:
-            document = HTML(string=html, base_url=self.styles_dir.as_uri() + "/",
-                            url_fetcher=self.fetcher).render(font_config=self.font_config)
+            source = HTML(string=html, base_url=self.styles_dir.as_uri() + "/", url_fetcher=self.fetcher)
+            options, counter_style, color_profiles = DEFAULT_OPTIONS.copy(), CounterStyle(), {}
+            context = WeasyDocument._build_layout_context(source, self.font_config, counter_style, color_profiles,
+                                                          options)
+            root = build_formatting_structure(source.etree_element, context.style_for, context.get_image_from_uri,
+                                              source.base_url, context.target_collector, counter_style,
+                                              context.footnotes)
+            pages = [Page(box) for box in layout_document(source, root, context)]
+            document = WeasyDocument(pages, DocumentMetadata(**get_html_metadata(source)), source.url_fetcher,
+                                     self.font_config, color_profiles, options["output_intent"])
+            document._html = source
         finally:
             logger.removeHandler(handler)
         problems = [m for m in handler.messages if not m.startswith("Ignored")]
         if self.fetcher.refused:
             problems.extend(f"refused to load {u}" for u in self.fetcher.refused)
-        return document, problems
+        return document, context, problems
+
+
+def renumber_pages(document, context, offset: int) -> None:
+    """Add ``offset`` to the page counter of every page and make its margin boxes (running heads,
+    folios) again: the text is not laid out again.  Only for parts whose text prints no page number
+    (no ``target-counter``), since those were set during layout."""
+    from weasyprint.formatting_structure.boxes import MarginBox
+    from weasyprint.layout.background import layout_backgrounds
+    from weasyprint.layout.page import make_margin_boxes
+    if not offset:
+        return
+    seen: set[int] = set()
+    for entry in context.page_maker:
+        counters = entry[3][1]
+        if id(counters) not in seen and "page" in counters:
+            seen.add(id(counters))
+            counters["page"] = [value + offset for value in counters["page"]]
+    for i, page in enumerate(document.pages):
+        box = page._page_box
+        context.current_page = i + 1
+        kept = tuple(child for child in box.children if not isinstance(child, MarginBox))
+        box.children = kept + tuple(make_margin_boxes(context, box, context.page_maker[i + 1][3]))
+        layout_backgrounds(box, context.get_image_from_uri)
 
 
 def page_map(document) -> dict[str, list[AnchorPlace]]:

@@ -48,13 +48,13 @@ def _common(edition: Edition) -> dict:
     return {"edition": edition, "meta": meta, "page": meta.page}
 
 
-def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset(), blank_first: bool = False) -> Markup:
+def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset()) -> Markup:
     """The documents.  Paragraphs whose anchors are in ``relaxed`` give up widow and orphan
     control, which the layout stage asks for when that is what keeps a note on its call's page."""
     persons = {p.id: p for p in edition.persons}
     return Markup(_ENV.get_template("body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
-        relaxed=relaxed, paragraph_anchor=paragraph_anchor, source_note=source_note, blank_first=blank_first))
+        relaxed=relaxed, paragraph_anchor=paragraph_anchor, source_note=source_note))
 
 
 def source_note(doc: Document) -> Markup:
@@ -93,23 +93,24 @@ def render_front_part(edition: Edition, front: FrontMatter) -> Markup:
         **_common(edition), front=front, citation_line=how_to_cite(edition)))
 
 
-def render_index_part(edition: Edition, entries, blank_first: bool) -> Markup:
-    """The index of names, in letter groups; ``blank_first`` puts a blank verso before it."""
+def render_index_part(edition: Edition, entries) -> Markup:
+    """The index of names, in letter groups."""
     groups = [(g, list(items)) for g, items in groupby(entries, key=lambda e: e.group)]
-    return Markup(_ENV.get_template("index.html").render(**_common(edition), groups=groups,
-                                                         blank_first=blank_first))
+    return Markup(_ENV.get_template("index.html").render(**_common(edition), groups=groups))
 
 
 PROFILES = ("screen", "print")
 
 
 def render_html(edition: Edition, parts: list[Markup], *, profile: str = "screen", base_href: str = "",
-                first_page: int | None = None, starts_left: bool = False, created: str = "") -> str:
+                first_page: int | None = None, created: str = "",
+                link_targets: tuple[str, ...] = ()) -> str:
     """A complete HTML page holding the given parts (one part per layout; all of them for inspection).
 
     ``profile`` adds the print stylesheet and the edition's bleed for "print";
-    ``first_page`` sets the folio of the part's first page, ``starts_left`` makes
-    that page a verso; ``created`` (ISO 8601) dates the PDF.
+    ``first_page`` sets the folio of the part's first page; ``created`` (ISO 8601) dates the PDF; ``link_targets`` are
+    anchors in other parts that this one links to: it carries invisible, empty
+    stand-ins for them, so that the links survive until the parts are merged.
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}")
@@ -118,11 +119,9 @@ def render_html(edition: Edition, parts: list[Markup], *, profile: str = "screen
         rules.append(f"@page {{ bleed: {edition.meta.bleed}; }}")
     if first_page is not None:
         rules.append(f"@page :first {{ counter-reset: page {int(first_page)}; }}")
-    if starts_left:
-        rules.append("html { break-before: left; }")
     return _ENV.get_template("page.html").render(**_common(edition), parts=parts, base_href=base_href,
                                                  part_css=Markup("\n".join(rules)), profile=profile,
-                                                 created=created)
+                                                 created=created, link_targets=link_targets)
 
 
 def how_to_cite(edition: Edition) -> str:

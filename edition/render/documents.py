@@ -1,0 +1,151 @@
+"""Documents laid out one by one, on every core: documents in, one written PDF part per document out.
+
+Takes a count of documents and two functions, ``lay_out(i, first_folio)`` (the
+document laid out, its notes placed, not yet written) and ``write(laid_out,
+first_folio)`` (its running heads and folios made with the real numbers, its notes
+verified, its PDF written); returns what ``write`` returns, in document order.
+
+Every document opens on a recto and ends on a verso (a blank page pads it to an
+even count), so where a document starts changes its folios and nothing else.  So
+each document is laid out with folios from 1, and only its margin boxes are made
+again once the page counts of the documents before it are known.  A document that
+prints page numbers in its text (a cross-reference "p. 41") is laid out only once
+its first folio is known (``needs_folio(i)``).
+
+With ``jobs`` above 1, worker processes (forked, so they share the loaded edition,
+the fonts and WeasyPrint's imports) take the documents in order: each lays one out,
+reports its page count, waits for its first folio, writes it and sends the part
+back.  The parent hands out the documents and the folios.  Both ways run the same
+functions in the same order for each document, so they give the same bytes.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from multiprocessing.connection import wait
+from typing import Callable, TypeVar
+
+from ..diagnostics import EditionError
+
+Part = TypeVar("Part")
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lay_out_documents(count: int, lay_out: Callable, write: Callable[..., Part], pages_of: Callable[[object], int],
+                      needs_folio: Callable[[int], bool], jobs: int = 1, first_folio: int = 1) -> list[Part]:
+    """Every document laid out and written; ``pages_of(laid_out)`` is the document's padded page count."""
+    if jobs <= 1 or count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return _one_by_one(count, lay_out, write, pages_of, needs_folio, first_folio)
+    return _in_workers(count, lay_out, write, pages_of, needs_folio, min(jobs, count), first_folio)
+
+
+def _one_by_one(count, lay_out, write, pages_of, needs_folio, first_folio):
+    parts, folio = [], first_folio
+    for i in range(count):
+        laid_out = lay_out(i, folio if needs_folio(i) else None)
+        pages = pages_of(laid_out)
+        parts.append(write(laid_out, folio))
+        del laid_out
+        folio += pages
+    return parts
+
+
+class WorkerFailed(RuntimeError):
+    pass
+
+
+def _in_workers(count, lay_out, write, pages_of, needs_folio, jobs, first_folio):
+    context = multiprocessing.get_context("fork")
+    workers = []
+    for _ in range(jobs):
+        here, there = context.Pipe()
+        process = context.Process(target=_work, args=(there, lay_out, write, pages_of, needs_folio), daemon=True)
+        process.start()
+        there.close()
+        workers.append((here, process))
+    holder = {}  # document -> the worker's connection
+    pages: list[int | None] = [None] * count
+    firsts = [first_folio]  # first folio of documents 0 .. len(firsts) - 1
+    told: set[int] = set()
+    parts: list = [None] * count
+    received = 0
+    following = iter(range(count))
+
+    def hand_out(conn) -> None:
+        i = next(following, None)
+        conn.send(i)
+        if i is not None:
+            holder[i] = conn
+            tell_folios()
+
+    def tell_folios() -> None:
+        while len(firsts) < count and pages[len(firsts) - 1] is not None:
+            firsts.append(firsts[-1] + pages[len(firsts) - 1])
+        for i, conn in holder.items():
+            if i < len(firsts) and i not in told:
+                told.add(i)
+                conn.send(("folio", firsts[i]))
+
+    try:
+        for conn, _process in workers:
+            hand_out(conn)
+        while received < count:
+            for conn in wait([conn for conn, _ in workers if conn in holder.values()]):
+                try:
+                    message = conn.recv()
+                except (EOFError, OSError):
+                    raise WorkerFailed("a layout worker stopped unexpectedly") from None
+                kind, i, payload = message
+                if kind == "pages":
+                    pages[i] = payload
+                    tell_folios()
+                elif kind == "part":
+                    parts[i] = payload
+                    received += 1
+                    del holder[i]
+                    hand_out(conn)
+                elif kind == "error":
+                    raise EditionError(payload)
+                else:
+                    raise WorkerFailed(f"layout of document {i + 1} failed in a worker:\n{payload}")
+    except BrokenPipeError:
+        raise WorkerFailed("a layout worker stopped unexpectedly") from None
+    finally:
+        for conn, process in workers:
+            if process.is_alive() and received < count:
+                process.terminate()
+            process.join()
+            conn.close()
+    return parts
+
+
+def _work(conn, lay_out, write, pages_of, needs_folio) -> None:
+    """A worker's loop: a document's index in, ("pages", i, n) then ("part", i, part) out."""
+    while (i := conn.recv()) is not None:
+        try:
+            folio = _folio(conn) if needs_folio(i) else None
+            laid_out = lay_out(i, folio)
+            conn.send(("pages", i, pages_of(laid_out)))
+            if folio is None:
+                folio = _folio(conn)
+            conn.send(("part", i, write(laid_out, folio)))
+            del laid_out
+        except EditionError as error:
+            conn.send(("error", i, list(error.diagnostics)))
+        except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+            conn.send(("crash", i, traceback.format_exc()))
+    conn.close()
+    os._exit(0)  # leave without running the parent's exit handlers or flushing its buffers
+
+
+def _folio(conn) -> int:
+    kind, first = conn.recv()
+    assert kind == "folio"
+    return first

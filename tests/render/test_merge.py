@@ -1,0 +1,303 @@
+"""Merging parts written separately by WeasyPrint into one PDF: pages, structure tree, names, outline."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+from edition.render import merge as merge_module
+from edition.render.merge import merge_parts
+
+
+@functools.lru_cache(maxsize=None)
+def part(html: str, variant: str = "pdf/a-2a") -> bytes:
+    """A part as the build writes it: WeasyPrint 70, tagged for PDF/A-2a, untagged for PDF/X-4."""
+    from weasyprint import HTML
+    return HTML(string=f'<html lang="en"><body>{html}</body></html>').write_pdf(
+        pdf_variant=variant, pdf_identifier=True)
+
+
+def written(writer: PdfWriter) -> bytes:
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def reopened(writer: PdfWriter) -> PdfReader:
+    return PdfReader(io.BytesIO(written(writer)))
+
+
+def texts(reader: PdfReader) -> list[str]:
+    return [page.extract_text().strip() for page in reader.pages]
+
+
+def kids(element: DictionaryObject) -> list:
+    k = element.get("/K")
+    k = k.get_object() if isinstance(k, IndirectObject) else k
+    return list(k) if isinstance(k, ArrayObject) else ([] if k is None else [k])
+
+
+def struct_elements(root: DictionaryObject):
+    """Every (reference, element) reachable from the structure tree root through ``/K``."""
+    stack = [k for k in kids(root) if isinstance(k, IndirectObject)]
+    while stack:
+        ref = stack.pop()
+        element = ref.get_object()
+        if element.get("/Type", "/StructElem") != "/StructElem":
+            continue
+        yield ref, element
+        stack.extend(k for k in kids(element) if isinstance(k, IndirectObject))
+
+
+def parent_tree(root: DictionaryObject) -> dict[int, object]:
+    entries: dict[int, object] = {}
+
+    def walk(node):
+        nums = node.get("/Nums")
+        if nums is not None:
+            nums = nums.get_object()
+            entries.update((int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2))
+        for kid in node.get("/Kids", ()):
+            walk(kid.get_object())
+
+    walk(root["/ParentTree"])
+    return entries
+
+
+TWO_PAGES = '<h1>Alpha</h1><p>first</p><p style="break-before: page">second <a href="#a-end">end</a></p>' \
+            '<p id="a-end">end</p>'
+ONE_PAGE = '<h1>Beta</h1><p>third <a href="#b-top">top</a></p><p id="b-top">top</p>'
+
+
+def test_pages_keep_their_order_content_boxes_and_annotations():
+    parts = [part(TWO_PAGES), part(ONE_PAGE), part("<p>Gamma</p>")]
+    writer = merge_parts(parts)
+    reader = reopened(writer)
+    assert [t.split("\n")[0] for t in texts(reader)] == ["Alpha", "second end", "Beta", "Gamma"]
+    source = PdfReader(io.BytesIO(parts[0])).pages[0]
+    for box in ("/MediaBox", "/TrimBox", "/BleedBox"):
+        assert list(reader.pages[0][box]) == list(source[box])
+    assert len(reader.pages[1]["/Annots"]) == 1 and len(reader.pages[2]["/Annots"]) == 1
+    assert writer.pdf_header == "%PDF-1.7"
+
+
+def test_the_catalog_takes_language_mark_info_preferences_intents_and_metadata_from_the_first_part():
+    root = reopened(merge_parts([part("<p>a</p>"), part("<p>b</p>")])).root_object
+    assert root["/Lang"] == "en"
+    assert root["/MarkInfo"]["/Marked"].value is True  # a BooleanObject: truthy even when false
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert len(root["/OutputIntents"]) == 1
+    assert root["/Metadata"].get_data().startswith(b"<?xpacket")
+    assert isinstance(root.raw_get("/Metadata"), IndirectObject)
+
+
+def test_one_document_element_holds_every_parts_elements_in_order():
+    parts = [part("<h1>One</h1><p>a</p>"), part("<h2>Two</h2><p>b</p><p>c</p>")]
+    root = reopened(merge_parts(parts)).root_object["/StructTreeRoot"]
+    (document_ref,) = kids(root)
+    document = document_ref.get_object()
+    assert document["/S"] == "/Document"
+    assert [k.get_object()["/S"] for k in kids(document)] == ["/H1", "/P", "/H2", "/P", "/P"]
+    assert all(k.get_object().raw_get("/P") == document_ref for k in kids(document))
+
+
+def test_every_page_and_link_annotation_is_keyed_in_the_one_parent_tree():
+    reader = reopened(merge_parts([part(TWO_PAGES), part(ONE_PAGE)]))
+    root = reader.root_object["/StructTreeRoot"]
+    entries = parent_tree(root)
+    keys = [page["/StructParents"] for page in reader.pages]
+    assert keys == [0, 1, 2]
+    for key, page in zip(keys, reader.pages):
+        elements = entries[key].get_object()
+        assert elements and all(e.get_object().raw_get("/Pg") == page.indirect_reference for e in elements)
+    annots = [a.get_object() for page in reader.pages for a in page.get("/Annots", ())]
+    assert sorted(a["/StructParent"] for a in annots) == [3, 4]
+    for annot in annots:
+        element = entries[annot["/StructParent"]].get_object()
+        objrs = [k.get_object() for k in kids(element) if isinstance(k, IndirectObject)]
+        assert any(o.get("/Type") == "/OBJR" and o.raw_get("/Obj") == annot.indirect_reference for o in objrs)
+    assert root["/ParentTreeNextKey"] == 5
+
+
+def test_no_element_of_the_tree_points_at_a_page_or_annotation_outside_the_merged_file():
+    reader = reopened(merge_parts([part(TWO_PAGES), part(ONE_PAGE), part('<p>x<a href="#x">y</a></p><p id="x">z</p>')]))
+    root = reader.root_object["/StructTreeRoot"]
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    annots = {a.idnum for page in reader.pages for a in page.get("/Annots", ())}
+    seen = 0
+    for ref, element in struct_elements(root):
+        seen += 1
+        if "/Pg" in element:
+            assert element.raw_get("/Pg").idnum in pages
+        for kid in kids(element):
+            if isinstance(kid, IndirectObject) and kid.get_object().get("/Type") == "/OBJR":
+                assert kid.get_object().raw_get("/Obj").idnum in annots
+                assert kid.get_object().raw_get("/Pg").idnum in pages
+            elif isinstance(kid, IndirectObject) and "/S" in kid.get_object():
+                assert kid.get_object().raw_get("/P") == ref  # each child's parent is the element holding it
+    assert seen > 10
+
+
+def test_running_heads_detached_from_the_tree_stay_mapped_to_their_page():
+    # WeasyPrint maps margin-box text to a NonStruct whose /P is the Document but which no /K holds
+    head = '<style>@page { @top-center { content: "Running head" } }</style>'
+    reader = reopened(merge_parts([part(head + "<p>one</p>"), part(head + "<p>two</p>")]))
+    root = reader.root_object["/StructTreeRoot"]
+    (document_ref,) = kids(root)
+    entries = parent_tree(root)
+    for page in reader.pages:
+        elements = [e.get_object() for e in entries[page["/StructParents"]]]
+        assert [e["/S"] for e in elements] == ["/Span", "/Span"]
+        assert all(e.raw_get("/Pg") == page.indirect_reference for e in elements)
+        running = elements[1]["/P"]
+        assert running["/S"] == "/NonStruct" and running.raw_get("/P") == document_ref
+        assert running.raw_get("/Pg") == page.indirect_reference
+
+
+def test_nothing_unreachable_is_written():
+    """Cloning elements and outline items must not drag in a part's old root, Document or outline."""
+    head = '<style>@page { @top-center { content: "Running head" } }</style>'
+    data = written(merge_parts([part(TWO_PAGES), part(head + ONE_PAGE), part("<h1>Хрущёв</h1><h2>Kremlin</h2>")]))
+    reader = PdfReader(io.BytesIO(data))
+    seen: set[int] = set()
+    stack: list = [reader.trailer.raw_get(key) for key in reader.trailer]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            if obj.idnum not in seen:
+                seen.add(obj.idnum)
+                stack.append(obj.get_object())
+        elif isinstance(obj, DictionaryObject):
+            stack.extend(obj.raw_get(key) for key in obj)
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+    assert set(reader.xref[0]) == seen
+
+
+def test_a_link_to_a_placeholder_resolves_to_the_real_target_in_a_later_part():
+    first = part('<p>See <a href="#there">there</a>.<span id="there" style="position: absolute"></span></p>')
+    second = part('<p>filler</p><h2 id="there" style="break-before: page">There</h2>')
+    reader = reopened(merge_parts([first, second], [frozenset({"there"}), frozenset()]))
+    assert reader.get_destination_page_number(reader.named_destinations["there"]) == 2
+    assert reader.pages[0]["/Annots"][0].get_object()["/Dest"] == "there"
+
+
+def test_non_ascii_names_resolve_across_parts():
+    first = part('<p><a href="#Хрущёв">Хрущёв</a><span id="Хрущёв" style="position: absolute"></span></p>')
+    second = part('<h1 id="Хрущёв">Хрущёв</h1><h2 id="Gomułka">Gomułka</h2>')
+    reader = reopened(merge_parts([first, second], [frozenset({"Хрущёв"}), frozenset()]))
+    assert reader.get_destination_page_number(reader.named_destinations["Хрущёв"]) == 1
+    assert "Gomułka" in reader.named_destinations
+
+
+def test_a_name_given_by_two_parts_raises_naming_it():
+    with pytest.raises(ValueError, match="'twice'"):
+        merge_parts([part('<p id="twice">a</p>'), part('<p id="twice">b</p>')])
+
+
+def test_a_link_to_a_name_no_part_gives_raises():
+    lonely = part('<p><a href="#nowhere">x</a><span id="nowhere" style="position: absolute"></span></p>')
+    with pytest.raises(ValueError, match="'nowhere'"):
+        merge_parts([lonely, part("<p>b</p>")], [frozenset({"nowhere"}), frozenset()])
+
+
+def test_placeholders_must_be_given_for_every_part():
+    with pytest.raises(ValueError):
+        merge_parts([part("<p>a</p>"), part("<p>b</p>")], [frozenset()])
+
+
+def test_outline_keeps_part_order_nesting_titles_and_pages():
+    first = part("<h1>Gomułka</h1><h2>Warsaw</h2><h2 style='break-before: page'>Moscow</h2>")
+    second = part("<h1>Хрущёв</h1><h2>Kremlin</h2>")
+    reader = reopened(merge_parts([first, second]))
+
+    def shape(items):
+        out = []
+        for item in items:
+            if isinstance(item, list):
+                out.append(shape(item))
+            else:
+                out.append((item.title, reader.get_destination_page_number(item)))
+        return out
+
+    assert shape(reader.outline) == [("Gomułka", 0), [("Warsaw", 0), ("Moscow", 1)], ("Хрущёв", 2), [("Kremlin", 2)]]
+    assert reader.root_object["/Outlines"]["/Count"] == 5
+
+
+def test_outline_items_keep_their_closed_state():
+    closed = part("<h1 style='bookmark-state: closed'>Closed</h1><h2>Hidden</h2>")
+    reader = reopened(merge_parts([part("<h1>Open</h1><h2>Shown</h2>"), closed]))
+    first = reader.root_object["/Outlines"]["/First"]
+    assert first["/Count"] > 0 and first["/Next"]["/Count"] < 0
+    assert reader.root_object["/Outlines"]["/Count"] == 3  # Open, Shown, Closed
+    assert first["/Next"]["/Prev"] == first and first["/Next"]["/Parent"] == reader.root_object["/Outlines"]
+
+
+def test_print_parts_without_structure_tree_merge():
+    parts = [part(TWO_PAGES, "pdf/x-4"), part(ONE_PAGE, "pdf/x-4")]
+    writer = merge_parts(parts)
+    reader = reopened(writer)
+    assert len(reader.pages) == 3 and writer.pdf_header == "%PDF-1.6"
+    assert "/StructTreeRoot" not in reader.root_object
+    assert all("/StructParents" not in page for page in reader.pages)
+    assert set(reader.named_destinations) == {"a-end", "b-top"}
+
+
+def test_table_header_ids_stay_unique_across_parts():
+    table = "<table><tr><th>Name</th></tr><tr><td>Nagy</td></tr></table>"
+    root = reopened(merge_parts([part(table), part(table)])).root_object["/StructTreeRoot"]
+    elements = [e for _, e in struct_elements(root)]
+    ids = [e["/ID"] for e in elements if "/ID" in e]
+    headers = [h for e in elements if "/A" in e and "/Headers" in e["/A"] for h in e["/A"]["/Headers"]]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert sorted(headers) == sorted(ids)
+
+
+def test_large_name_and_number_trees_are_split_into_balanced_kids(monkeypatch):
+    monkeypatch.setattr(merge_module, "TREE_LEAF_SIZE", 2)
+    html = "".join(f'<p id="n{i}">{i} <a href="#n{(i + 1) % 5}">next</a></p>' for i in range(5))
+    reader = reopened(merge_parts([part(html), part('<p id="last">x</p>')]))
+    dests = reader.root_object["/Names"]["/Dests"]
+    assert "/Kids" in dests and "/Limits" not in dests
+    assert set(reader.named_destinations) == {"n0", "n1", "n2", "n3", "n4", "last"}
+    entries = parent_tree(reader.root_object["/StructTreeRoot"])
+    assert sorted(entries) == list(range(2 + 5))  # 2 pages, 5 links
+    assert "/Kids" in reader.root_object["/StructTreeRoot"]["/ParentTree"]
+
+
+def test_the_same_parts_give_the_same_bytes():
+    parts = [part(TWO_PAGES), part(ONE_PAGE)]
+    assert written(merge_parts(parts)) == written(merge_parts(parts))
+
+
+def test_the_same_parts_give_the_same_bytes_in_another_process(tmp_path):
+    parts = [part(TWO_PAGES), part(ONE_PAGE)]
+    for i, data in enumerate(parts):
+        (tmp_path / f"{i}.pdf").write_bytes(data)
+    script = textwrap.dedent("""
+        import hashlib, io, sys
+        from pathlib import Path
+        from edition.render.merge import merge_parts
+        buf = io.BytesIO()
+        merge_parts([Path(sys.argv[1], f"{i}.pdf").read_bytes() for i in range(2)]).write(buf)
+        print(hashlib.sha256(buf.getvalue()).hexdigest())
+    """)
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                            check=True, env={"PYTHONHASHSEED": "12345", "PATH": ""})
+    assert result.stdout.strip() == hashlib.sha256(written(merge_parts(parts))).hexdigest()
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
+def test_qpdf_finds_no_errors(tmp_path):
+    target = tmp_path / "merged.pdf"
+    target.write_bytes(written(merge_parts([part(TWO_PAGES), part(ONE_PAGE), part("<h1>Хрущёв</h1>")])))
+    result = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
