@@ -28,11 +28,11 @@ from .pipeline import check, load
 from .styles import find_styles, hash_files
 from .progress import SILENT, Progress
 from .preflight import Report, preflight
-from .render.finish import LabelRange, edition_date, finish_pdf, write_atomically, write_pdf
+from .render.assemble import Assembler
+from .render.finish import LabelRange, edition_date, write_atomically, write_pdf
 from .render.documents import lay_out_documents, usable_cores
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             renumber_pages, verify_notes)
-from .render.merge import merge_parts
 from .transforms.checks import mentioned_person_ids
 from .transforms.index import IndexEntry, build_index, collect_mentions, sort_key
 from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, render_body_part, render_front_part,
@@ -59,7 +59,7 @@ class BodyLayout:
     """The documents laid out and written as PDF parts, with the printed folio of every anchor."""
 
     edition: Edition
-    parts: list  # PDF bytes, in order: one per document, or one for a volume laid out in one piece
+    parts: list  # the documents' parts in the assembler (one per document, or one for a volume laid out whole)
     pages: int  # even: the last document ends on a verso
     part: str  # the documents' HTML, for edition.html
     places: dict
@@ -109,9 +109,10 @@ def page_html(edition: Edition, parts, profile: str, **options) -> str:
     return render_html(edition, parts, profile=profile, created=created, **options)
 
 
-def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str = "screen",
+def lay_out_body(edition: Edition, renderer: Renderer, where: str, assembler: Assembler, profile: str = "screen",
                  passes: int = 4, jobs: int = 1) -> BodyLayout:
-    """Lay out the documents, verify every note against its call, and write them as PDF parts.
+    """Lay out the documents, verify every note against its call, and write them as PDF parts
+    into ``assembler`` (as they come, while later documents are being laid out).
 
     Each document is laid out on its own (on ``jobs`` cores), opens on a recto and
     ends on a verso, so a note pulled back to its page costs a second layout of that
@@ -121,10 +122,11 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: str 
     come from the same layout.
     """
     if len(edition.documents) > 1 and not _references_across_documents(edition):
-        return _lay_out_each_document(edition, renderer, where, profile, passes, jobs)
+        return _lay_out_each_document(edition, renderer, where, assembler, profile, passes, jobs)
     laid = _lay_out_placing_notes(edition, renderer, where, profile, passes, first_page=None)
     part = _write_part(laid, 1, renderer, profile)
-    return BodyLayout(edition, [part.pdf], part.pages, laid.part, laid.places, laid.relaxed, profile, laid.passes)
+    return BodyLayout(edition, [assembler.add(part.pdf)], part.pages, laid.part, laid.places, laid.relaxed, profile,
+                      laid.passes)
 
 
 def _references_across_documents(edition: Edition) -> bool:
@@ -176,8 +178,8 @@ def _blank_verso(edition: Edition, renderer: Renderer, profile: str):
     return blank
 
 
-def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, profile: str, passes: int,
-                           jobs: int) -> BodyLayout:
+def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, assembler: Assembler, profile: str,
+                           passes: int, jobs: int) -> BodyLayout:
     alone = [replace(edition, documents=(doc,)) for doc in edition.documents]
     needs_folio = [_prints_page_numbers(e) for e in alone]
 
@@ -190,16 +192,23 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, pro
     def pages_of(laid: _LaidOut) -> int:
         return len(laid.document.pages) + len(laid.document.pages) % 2
 
+    handles = []
+
+    def deliver(_i: int, part: DocumentPart) -> DocumentPart:
+        handles.append(assembler.add(part.pdf))
+        return replace(part, pdf=b"")  # the PDF is in the assembler now
+
     cache = renderer.layout_cache
     if cache is None:
-        parts = lay_out_documents(len(alone), lay_out, write, pages_of, needs_folio.__getitem__, jobs)
+        parts = lay_out_documents(len(alone), lay_out, write, pages_of, needs_folio.__getitem__, jobs,
+                                  deliver=deliver)
     else:  # a warm process: a document whose HTML, styles and first folio are unchanged is not laid out again
         styles, fresh, parts, folio = renderer.styles_digest, {}, [], 1
         for i, one in enumerate(alone):
             key = (profile, folio, styles, page_html(one, [render_body_part(one)], profile))
             part = cache.get(key) or write(lay_out(i, folio if needs_folio[i] else None), folio)
             fresh[key] = part
-            parts.append(part)
+            parts.append(deliver(i, part))
             folio += part.pages
         cache.clear()
         cache.update(fresh)
@@ -209,13 +218,13 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, pro
             places.setdefault(anchor, []).extend(replace(w, page_index=w.page_index + before) for w in where_list)
         relaxed = relaxed | part.relaxed
         before += part.pages
-    return BodyLayout(edition, [part.pdf for part in parts], before, render_body_part(edition, relaxed), places,
-                      relaxed, profile, sum(part.passes for part in parts))
+    return BodyLayout(edition, handles, before, render_body_part(edition, relaxed), places, relaxed, profile,
+                      sum(part.passes for part in parts))
 
 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: str = "screen",
-                   progress: Progress = SILENT, renderer: Renderer | None = None, jobs: int | None = None
-                   ) -> tuple[BodyLayout, Renderer, Path]:
+                   progress: Progress = SILENT, renderer: Renderer | None = None, jobs: int | None = None,
+                   assembler: Assembler | None = None) -> tuple[BodyLayout, Renderer, Path]:
     """Load and check the source, then lay out the documents once (stages load, check, layout).
 
     ``jobs`` is how many documents are laid out at once (worker processes); by default
@@ -231,7 +240,8 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
     styles = find_styles(source)
     renderer = renderer or Renderer(styles, source)
     with progress.stage("layout"):
-        body = lay_out_body(edition, renderer, str(source), profile, jobs=jobs or usable_cores())
+        body = lay_out_body(edition, renderer, str(source), assembler or Assembler(profile), profile,
+                            jobs=jobs or usable_cores())
     return body, renderer, styles
 
 
@@ -299,7 +309,8 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
                                previous.get("body_pages", 0), previous.get("index_pages", 0), 0, None,
                                up_to_date=True)
 
-    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs)
+    assembler = Assembler(profile)
+    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs, assembler)
     edition = body.edition
     body_pages = body.pages
 
@@ -324,12 +335,12 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
     with progress.stage("write"):
         front_pages, index_pages = len(front.pages), len(index.pages) if index is not None else 0
         labels = [LabelRange(0, "roman"), LabelRange(front_pages, "arabic")]
-        parts = [write_pdf([front], profile)] + body.parts + ([write_pdf([index], profile)] if index else [])
-        placeholders = ([frozenset(targets_elsewhere(front_part))] + [frozenset()] * len(body.parts)
-                        + ([frozenset(targets_elsewhere(index_part))] if index else []))
-        front = index = None  # the laid-out pages are in the PDF parts now: free them
-        data = finish_pdf(merge_parts(parts, placeholders), edition.meta, labels, profile)
-        del parts
+        order = [assembler.add(write_pdf([front], profile), frozenset(targets_elsewhere(front_part)))] + body.parts
+        if index is not None:
+            order.append(assembler.add(write_pdf([index], profile), frozenset(targets_elsewhere(index_part))))
+        front = index = None  # the laid-out pages are in the PDF now: free them
+        data = assembler.finish(order, edition.meta, labels)
+        del assembler
         html = page_html(edition, [front_part, body.part] + ([index_part] if index_pages else []), profile,
                          base_href=styles.as_uri() + "/")
 

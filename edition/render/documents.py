@@ -39,20 +39,26 @@ def usable_cores() -> int:
 
 
 def lay_out_documents(count: int, lay_out: Callable, write: Callable[..., Part], pages_of: Callable[[object], int],
-                      needs_folio: Callable[[int], bool], jobs: int = 1, first_folio: int = 1) -> list[Part]:
-    """Every document laid out and written; ``pages_of(laid_out)`` is the document's padded page count."""
+                      needs_folio: Callable[[int], bool], jobs: int = 1, first_folio: int = 1,
+                      deliver: Callable[[int, Part], Part] | None = None) -> list[Part]:
+    """Every document laid out and written; ``pages_of(laid_out)`` is the document's padded page count.
+
+    ``deliver(i, part)``, when given, receives each part as soon as it and those before it are
+    written, in document order, and returns what to keep of it (so a caller can take the PDF away)."""
+    deliver = deliver or (lambda _i, part: part)
     if jobs <= 1 or count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return _one_by_one(count, lay_out, write, pages_of, needs_folio, first_folio)
-    return _in_workers(count, lay_out, write, pages_of, needs_folio, min(jobs, count), first_folio)
+        return _one_by_one(count, lay_out, write, pages_of, needs_folio, first_folio, deliver)
+    return _in_workers(count, lay_out, write, pages_of, needs_folio, min(jobs, count), first_folio, deliver)
 
 
-def _one_by_one(count, lay_out, write, pages_of, needs_folio, first_folio):
+def _one_by_one(count, lay_out, write, pages_of, needs_folio, first_folio, deliver):
     parts, folio = [], first_folio
     for i in range(count):
         laid_out = lay_out(i, folio if needs_folio(i) else None)
         pages = pages_of(laid_out)
-        parts.append(write(laid_out, folio))
+        part = write(laid_out, folio)
         del laid_out
+        parts.append(deliver(i, part))
         folio += pages
     return parts
 
@@ -61,7 +67,7 @@ class WorkerFailed(RuntimeError):
     pass
 
 
-def _in_workers(count, lay_out, write, pages_of, needs_folio, jobs, first_folio):
+def _in_workers(count, lay_out, write, pages_of, needs_folio, jobs, first_folio, deliver):
     context = multiprocessing.get_context("fork")
     workers = []
     for _ in range(jobs):
@@ -75,7 +81,7 @@ def _in_workers(count, lay_out, write, pages_of, needs_folio, jobs, first_folio)
     firsts = [first_folio]  # first folio of documents 0 .. len(firsts) - 1
     told: set[int] = set()
     parts: list = [None] * count
-    received = 0
+    received = delivered = 0
     following = iter(range(count))
 
     def hand_out(conn) -> None:
@@ -111,6 +117,9 @@ def _in_workers(count, lay_out, write, pages_of, needs_folio, jobs, first_folio)
                     received += 1
                     del holder[i]
                     hand_out(conn)
+                    while delivered < count and parts[delivered] is not None:
+                        parts[delivered] = deliver(delivered, parts[delivered])
+                        delivered += 1
                 elif kind == "error":
                     raise EditionError(payload)
                 else:

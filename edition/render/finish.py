@@ -1,25 +1,22 @@
-"""Finishing: laid-out parts in, the final PDF bytes out.
+"""Finishing: what the final PDF says about itself, and the parts written by WeasyPrint.
 
-Combines the parts without laying anything out again and writes the PDF with
-WeasyPrint in the variant of the profile:
+``write_pdf`` writes laid-out pages as one PDF part, in the variant of the profile:
 
 - ``screen``: PDF/A-2a (archival, tagged: headings, paragraphs, notes as
   ``Note``, links, reading order, document language), links and bookmarks;
-- ``print``: PDF/X-4 (FOGRA39 output intent, 100 % K text), bleed and crop
-  marks from the stylesheet, no link annotations, an even page count.
+- ``print``: PDF/X-4 (FOGRA39 output intent), bleed and crop marks from the
+  stylesheet.
 
-Then pypdf finishes it: page labels that match the printed folios (roman
-front matter, arabic text), document info and an XMP packet written here,
-with the variant's identification, ids derived from the content and dates
-only from ``SOURCE_DATE_EPOCH`` (else 1 January of the edition's year), so
-the same source gives the same bytes.  ``write_atomically`` writes a file
-through a temporary file and a rename.
+``assemble`` joins the parts and finishes the PDF with what is defined here:
+page label ranges, the document info and the XMP packet with the variant's
+identification (ids derived from the content, dates only from
+``SOURCE_DATE_EPOCH``, else 1 January of the edition's year, so the same source
+gives the same bytes), and the recolouring of crop marks for print.
+``write_atomically`` writes a file through a temporary file and a rename.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import io
 import os
 import re
 import tempfile
@@ -28,10 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from pypdf import PdfWriter
-from pypdf.constants import PageLabelStyle
-from pypdf.generic import (ArrayObject, ByteStringObject, DecodedStreamObject, NameObject, RectangleObject,
-                           TextStringObject)
+from pypdf.generic import NameObject, TextStringObject
 
 from ..model import EditionMeta
 from . import tags  # noqa: F401  (notes tagged as Note in the structure tree)
@@ -67,123 +61,40 @@ def write_pdf(parts, profile: str = "screen") -> bytes:
     return combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=True)
 
 
-def finish_pdf(writer: PdfWriter, meta: EditionMeta, labels: list[LabelRange], profile: str) -> bytes:
-    """The merged parts finished with pypdf: labels, metadata, ids; for print no links, K-only marks,
-    even pages.  Returns the final PDF's bytes."""
-    if profile == "print":
-        writer.remove_annotations(subtypes="/Link")
-        _name_output_condition(writer)
-        _marks_in_black_plate(writer)
-        if len(writer.pages) % 2:  # a printer binds sheets: an even count, blank pages at the end
-            _add_blank_page(writer)
-    total = len(writer.pages)
-    for i, rng in enumerate(labels):
-        last = (labels[i + 1].first if i + 1 < len(labels) else total) - 1
-        if rng.first <= last:
-            style = PageLabelStyle.LOWERCASE_ROMAN if rng.style == "roman" else PageLabelStyle.DECIMAL
-            writer.set_page_label(rng.first, last, style=style, start=rng.start)
-    when = edition_date(meta)
+def document_info(meta: EditionMeta, when: _dt.datetime, profile: str) -> dict:
+    """The document information dictionary's entries."""
     stamp = when.strftime("D:%Y%m%d%H%M%SZ")
-    title = meta.title + (f": {meta.subtitle}" if meta.subtitle else "")
     info = {
-        "/Title": title,
-        "/Author": "; ".join(meta.editors),
-        "/Subject": meta.subtitle or meta.title,
-        "/Keywords": ", ".join(meta.keywords),
-        "/Creator": "edition",
-        "/Producer": "edition (WeasyPrint 70, pypdf)",
-        "/CreationDate": stamp,
-        "/ModDate": stamp,
+        "/Title": TextStringObject(_title(meta)),
+        "/Author": TextStringObject("; ".join(meta.editors)),
+        "/Subject": TextStringObject(meta.subtitle or meta.title),
+        "/Keywords": TextStringObject(", ".join(meta.keywords)),
+        "/Creator": TextStringObject("edition"),
+        "/Producer": TextStringObject(PRODUCER),
+        "/CreationDate": TextStringObject(stamp),
+        "/ModDate": TextStringObject(stamp),
     }
     if profile == "print":
         info["/Trapped"] = NameObject("/False")
-    writer.metadata = None
-    writer.add_metadata(info)
-    writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
-    digest = _content_digest(writer)
-    file_id = ByteStringObject(bytes.fromhex(digest[:32]))
-    writer._ID = ArrayObject([file_id, file_id])  # WeasyPrint's /ID hashes its XMP, whose PDF/X id is random
-    packet = _xmp_packet(meta, title, when, profile, digest).encode("utf-8")
-    existing = writer._root_object.get("/Metadata")
-    if existing is not None:  # replace WeasyPrint's packet in place (its PDF/X id is random)
-        existing.get_object().set_data(packet)
-    else:
-        xmp = DecodedStreamObject()
-        xmp.set_data(packet)
-        xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
-        writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
-    writer.compress_identical_objects()  # one copy of what every part carries (colour profiles, marks)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return info
 
 
-def _content_digest(writer: PdfWriter) -> str:
-    """A hash of what the pages show (their content streams and forms), the same for the same edition."""
-    h = hashlib.sha256()
-    for page in writer.pages:
-        contents = page.get_contents()
-        if contents is not None:
-            h.update(contents.get_data())
-        for ref in ((page.get("/Resources") or {}).get("/XObject") or {}).values():
-            obj = ref.get_object()
-            if obj.get("/Subtype") == "/Form":
-                h.update(obj.get_data())
-    return h.hexdigest()
-
-
-def _name_output_condition(writer: PdfWriter) -> None:
-    """Name the printing condition as the ICC registry does, so a printer recognizes it."""
-    for intent in writer._root_object.get("/OutputIntents", []):
-        intent = intent.get_object()
-        intent[NameObject("/OutputConditionIdentifier")] = TextStringObject("FOGRA39")
-        intent[NameObject("/RegistryName")] = TextStringObject("http://www.color.org")
-        intent[NameObject("/OutputCondition")] = TextStringObject(
-            "Offset printing, ISO 12647-2:2004/Amd 1, paper type 1 or 2 (coated art), 60/cm")
-        intent[NameObject("/Info")] = TextStringObject("Coated FOGRA39 (ISO 12647-2:2004)")
-
-
+PRODUCER = "edition (WeasyPrint 70, pypdf)"
 _RGB_BLACK = re.compile(rb"(?m)^0 0 0 (rg|RG)$")
 
 
-def _marks_in_black_plate(writer: PdfWriter) -> None:
-    """WeasyPrint draws crop marks in DeviceRGB black; a PDF/X-4 with a CMYK intent wants the K plate."""
-    seen: set[int] = set()
-
-    def fix(stream) -> bool:
-        data = stream.get_data()
-        fixed = _RGB_BLACK.sub(lambda m: b"0 0 0 1 k" if m.group(1) == b"rg" else b"0 0 0 1 K", data)
-        if fixed != data:
-            stream.set_data(fixed)
-        return fixed != data
-
-    def visit(resources) -> None:
-        xobjects = (resources or {}).get("/XObject") or {}
-        for ref in xobjects.values():
-            obj = ref.get_object()
-            if id(obj) in seen or obj.get("/Subtype") != "/Form":
-                continue
-            seen.add(id(obj))
-            fix(obj)
-            visit(obj.get("/Resources"))
-
-    for page in writer.pages:
-        contents = page.get_contents()
-        if contents is not None and fix(contents):
-            page.replace_contents(contents)
-        visit(page.get("/Resources"))
+def marks_in_k(content: bytes) -> bytes:
+    """A content stream with WeasyPrint's DeviceRGB black (its crop marks) set on the K plate instead."""
+    return _RGB_BLACK.sub(lambda m: b"0 0 0 1 k" if m.group(1) == b"rg" else b"0 0 0 1 K", content)
 
 
-def _add_blank_page(writer: PdfWriter) -> None:
-    last = writer.pages[-1]
-    page = writer.add_blank_page(width=float(last.mediabox.width), height=float(last.mediabox.height))
-    for box in ("/MediaBox", "/BleedBox", "/TrimBox", "/CropBox"):
-        if box in last:
-            page[NameObject(box)] = RectangleObject(last[box])
+def _title(meta: EditionMeta) -> str:
+    return meta.title + (f": {meta.subtitle}" if meta.subtitle else "")
 
 
-def _xmp_packet(meta: EditionMeta, title: str, when: _dt.datetime, profile: str, digest: str) -> str:
+def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: str, digest: str) -> str:
     """The XMP metadata: Dublin Core, the variant's identification, content-derived ids."""
+    title = _title(meta)
     iso = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     doc_id = uuid.uuid5(uuid.NAMESPACE_URL, f"edition:{meta.title}:{meta.year}")
     instance = uuid.UUID(digest[:32])
@@ -222,7 +133,7 @@ def _xmp_packet(meta: EditionMeta, title: str, when: _dt.datetime, profile: str,
         f"<dc:language>{bag([meta.language])}</dc:language>"
         f"{publisher}{rights}\n"
         f"<pdf:Keywords>{xml_escape(', '.join(meta.keywords))}</pdf:Keywords>"
-        f"<pdf:Producer>edition (WeasyPrint 70, pypdf)</pdf:Producer>{trapped}\n"
+        f"<pdf:Producer>{PRODUCER}</pdf:Producer>{trapped}\n"
         f"<xmp:CreatorTool>edition</xmp:CreatorTool><xmp:CreateDate>{iso}</xmp:CreateDate>"
         f"<xmp:ModifyDate>{iso}</xmp:ModifyDate><xmp:MetadataDate>{iso}</xmp:MetadataDate>\n"
         f"<xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID>"
