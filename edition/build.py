@@ -30,7 +30,7 @@ from .progress import SILENT, Progress
 from .preflight import Report, preflight
 from .render.assemble import Assembler
 from .render.finish import LabelRange, edition_date, write_atomically, write_pdf
-from .render.documents import lay_out_documents, usable_cores
+from .render.documents import lay_out_documents, side_by_side, usable_cores
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             renumber_pages, verify_notes)
 from .transforms.checks import mentioned_person_ids
@@ -314,34 +314,42 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
     edition = body.edition
     body_pages = body.pages
 
-    # the index: laid out alone, starting on the recto after the text (none when nobody is named)
+    # the index and the front matter print the text's folios: each is laid out and written on its own,
+    # side by side in worker processes when there are workers (so their layouts never burden this one)
     with progress.stage("index"):
         entries = index_entries(body)
-        index_part, index = Markup(""), None
-        if entries:
-            index_part = render_index_part(edition, entries)
-            index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=body_pages + 1,
-                                                        link_targets=targets_elsewhere(index_part)))
-            _fail_on(problems, source, "index")
-        index_first = body_pages + 1 if index is not None else None
-
-    with progress.stage("front"):
+        index_part = render_index_part(edition, entries) if entries else None  # none when nobody is named
+        index_first = body_pages + 1 if entries else None
         persons = persons_in_edition(edition)
         front_info = FrontMatter(contents=_contents(body, index_first, bool(persons)), persons=persons)
-        front, front_part = _lay_out_front(edition, front_info, renderer, profile, source)
-        if len(front.pages) % 2:  # the text must begin on a recto
-            front, front_part = _lay_out_front(edition, replace(front_info, pad_pages=1), renderer, profile, source)
+
+        def write_index() -> tuple[bytes, int]:
+            index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=index_first,
+                                                        link_targets=targets_elsewhere(index_part)))
+            _fail_on(problems, source, "index")
+            return write_pdf([index], profile), len(index.pages)
+
+        def write_front() -> tuple[bytes, int, str]:
+            front, front_part = _lay_out_front(edition, front_info, renderer, profile, source)
+            if len(front.pages) % 2:  # the text must begin on a recto
+                front, front_part = _lay_out_front(edition, replace(front_info, pad_pages=1), renderer, profile,
+                                                   source)
+            return write_pdf([front], profile), len(front.pages), str(front_part)
+
+        written = side_by_side([write_front] + ([write_index] if entries else []), jobs or usable_cores())
+        (front_pdf, front_pages, front_part), (index_pdf, index_pages) = written[0], (written[1:] or [(None, 0)])[0]
 
     with progress.stage("write"):
-        front_pages, index_pages = len(front.pages), len(index.pages) if index is not None else 0
         labels = [LabelRange(0, "roman"), LabelRange(front_pages, "arabic")]
-        order = [assembler.add(write_pdf([front], profile), frozenset(targets_elsewhere(front_part)))] + body.parts
-        if index is not None:
-            order.append(assembler.add(write_pdf([index], profile), frozenset(targets_elsewhere(index_part))))
-        front = index = None  # the laid-out pages are in the PDF now: free them
+        order = [assembler.add(front_pdf, frozenset(targets_elsewhere(front_part)))] + body.parts
+        if index_pdf is not None:
+            order.append(assembler.add(index_pdf, frozenset(targets_elsewhere(index_part))))
+        del front_pdf, index_pdf, written
         data = assembler.finish(order, edition.meta, labels)
         del assembler
-        html = page_html(edition, [front_part, body.part] + ([index_part] if index_pages else []), profile,
+        gc.collect()  # what layout left behind in this process (with one job) is cyclic garbage: free it
+        front_part = Markup(front_part)
+        html = page_html(edition, [front_part, body.part] + ([index_part] if index_part else []), profile,
                          base_href=styles.as_uri() + "/")
 
     with progress.stage("preflight"):

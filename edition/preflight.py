@@ -89,6 +89,26 @@ class _Page:
     text: str = ""
 
 
+class _Word:
+    """A word on a page (a few hundred thousand in a volume: slots, not dicts); read as ``word["top"]``."""
+
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "base", "size", "fontname", "x1_pdf")
+
+    def __init__(self, text, x0, x1, top, bottom, base, size, fontname, x1_pdf):
+        self.text, self.x0, self.x1, self.top, self.bottom = text, x0, x1, top, bottom
+        self.base, self.size, self.fontname, self.x1_pdf = base, size, fontname, x1_pdf
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def __getstate__(self):
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state):
+        for key, value in zip(self.__slots__, state):
+            setattr(self, key, value)
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -111,7 +131,8 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     if profile is None:
         profile = "print" if "GTS_PDFXVersion" in xmp else "screen"
     report = Report(path, profile, pages=len(reader.pages))
-    pages = _check_readers(report, reader, data)
+    readers = _Readers(reader, data)
+    pages = readers.pages
     _check_fonts(report, reader, data)
     _check_boxes(report, reader, profile)
     if profile == "print":
@@ -120,48 +141,56 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
                    f"{count} pages, an even count")
         _check_colour(report, reader)
     _check_metadata(report, reader, xmp, profile)
-    if pages is None:
-        return report  # the rules below read the pages' words
-    labels = _check_labels(report, reader, pages)
-    _check_notes(report, pages, labels)
-    _check_index(report, reader, pages, labels, [p.text for p in pages], edition)
+    if pages is not None:  # the rules below read the pages' words
+        labels = _check_labels(report, reader, pages)
+        _check_notes(report, pages, labels)
+        _check_index(report, reader, pages, labels, [p.text for p in pages], edition)
+    readers.finish(report)
     return report
 
 # ----------------------------------------------------------------- rules
 
 
-def _check_readers(report: Report, reader, data: bytes) -> list[_Page] | None:
-    """The file reads in pypdf, in pdfium (every page's words, which the later rules use) and in
-    ``qpdf --check``, which runs meanwhile in its own process.  None when pdfium cannot read it."""
-    problems = []
-    checked = "pypdf, pdfium"
-    qpdf = shutil.which("qpdf")
-    tmp = run = None
-    if qpdf:
-        checked += ", qpdf --check"
-        tmp = tempfile.NamedTemporaryFile(suffix=".pdf")
-        tmp.write(data)
-        tmp.flush()
-        run = subprocess.Popen([qpdf, "--check", tmp.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
-    try:
-        for page in reader.pages:  # every page's resources and contents parse
-            page.get_contents()
-            _ = page.mediabox
-    except Exception as exc:
-        problems.append(f"pypdf fails reading the pages: {exc}")
-    pages = None
-    try:
-        pages = _pages(data, [_trim(page) for page in reader.pages])
-    except Exception as exc:
-        problems.append(f"pdfium fails: {exc}")
-    if run is not None:
-        output, _ = run.communicate()
-        tmp.close()
-        if run.returncode not in (0, 3):  # 3: warnings only
-            problems.append("qpdf --check: " + (output.strip().splitlines() or ["failed"])[-1])
-    report.add("readers", problems, f"{len(reader.pages)} pages read by {checked}")
-    return pages
+class _Readers:
+    """The file checked by ``qpdf --check`` and read by pypdf (every page parses) at the same time, then
+    read by pdfium (every page's words, which the later rules use).  qpdf and pdfium do not run at once:
+    that would need the memory of both."""
+
+    def __init__(self, reader, data: bytes):
+        self.problems: list[str] = []
+        self.count = len(reader.pages)
+        self.checked = "pypdf, pdfium"
+        qpdf = shutil.which("qpdf")
+        run = None
+        if qpdf:
+            self.checked += ", qpdf --check"
+            tmp = tempfile.NamedTemporaryFile(suffix=".pdf")
+            tmp.write(data)
+            tmp.flush()
+            run = subprocess.Popen([qpdf, "--check", tmp.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   text=True)
+        try:
+            for page in reader.pages:  # every page's resources and contents parse
+                page.get_contents()
+                _ = page.mediabox
+        except Exception as exc:
+            self.problems.append(f"pypdf fails reading the pages: {exc}")
+        if run is not None:
+            output, _ = run.communicate()
+            tmp.close()
+            if run.returncode not in (0, 3):  # 3: warnings only
+                self.problems.append("qpdf --check: " + (output.strip().splitlines() or ["failed"])[-1])
+        self.pages: list[_Page] | None = None
+        try:
+            self.pages = _pages(data, [_trim(page) for page in reader.pages])
+        except Exception as exc:
+            self.problems.append(f"pdfium fails: {exc}")
+
+    def finish(self, report: Report) -> None:
+        """The rule's findings go first in the report."""
+        mine = Report(report.path, report.profile)
+        mine.add("readers", self.problems, f"{self.count} pages read by {self.checked}")
+        report.findings[:0] = mine.findings
 
 
 def _trim(page) -> list[float]:
@@ -280,17 +309,29 @@ PAGES_PER_WORKER = 80  # below this, reading the pages in another process costs 
 
 
 def _pages(data: bytes, trims) -> list[_Page]:
-    """Words, rules and text of every page, read with pdfium; a long PDF is read in ranges of pages
-    on every core (forked processes, each with its own pdfium), joined in page order."""
+    """Words, rules and text of every page, read with pdfium."""
+    return _read_pages(data, trims)()
+
+
+def _read_pages(data: bytes, trims):
+    """Start reading the pages; returns the function that gives them.  A long PDF is read in ranges
+    of pages on every core (forked processes, each with its own pdfium), joined in page order."""
     from .render.documents import usable_cores
     jobs = min(usable_cores(), len(trims) // PAGES_PER_WORKER)
     if jobs <= 1:
-        return _page_range(data, trims, 0, len(trims))
+        return lambda: _page_range(data, trims, 0, len(trims))
     import multiprocessing
     bounds = [round(len(trims) * k / jobs) for k in range(jobs + 1)]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        ranges = pool.starmap(_page_range, [(data, trims, a, b) for a, b in zip(bounds, bounds[1:])])
-    return [page for pages in ranges for page in pages]
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pending = pool.starmap_async(_page_range, [(data, trims, a, b) for a, b in zip(bounds, bounds[1:])])
+
+    def result() -> list[_Page]:
+        try:
+            return [page for pages in pending.get() for page in pages]
+        finally:
+            pool.close()
+            pool.join()
+    return result
 
 
 def _page_range(data: bytes, trims, start: int, end: int) -> list[_Page]:
@@ -341,7 +382,7 @@ def _page_range(data: bytes, trims, start: int, end: int) -> list[_Page]:
                     bx0, _by0, bx1, by1 = obj.get_bounds()
                     if bx1 - bx0 > 100:
                         rules.append((bx0 - left, top - by1, bx1 - left))
-            out.append(_Page(words, rules, trim[3] - trim[1], trim[2] - trim[0], text))
+            out.append(_Page([_Word(**w) for w in words], rules, trim[3] - trim[1], trim[2] - trim[0], text))
             page.close()
     finally:
         pdf.close()

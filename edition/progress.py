@@ -11,7 +11,7 @@ import time
 from contextlib import contextmanager
 from typing import TextIO
 
-STAGES = ("load", "check", "layout", "index", "front", "write", "preflight")
+STAGES = ("load", "check", "layout", "index", "write", "preflight")
 
 
 class Progress:

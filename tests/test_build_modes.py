@@ -33,7 +33,7 @@ def test_verbose_prints_each_stage_and_quiet_prints_nothing(make_edition, tmp_pa
     root = make_edition(document=DOC)
     assert main(["build", str(root), "-o", str(tmp_path / "v"), "-v"]) == 0
     err = capsys.readouterr().err
-    for stage in ("load", "check", "layout", "index", "front", "write", "preflight"):
+    for stage in ("load", "check", "layout", "index", "write", "preflight"):
         assert any(line.startswith(stage) and line.endswith(" s") for line in err.splitlines()), stage
     assert "preflight: passed" in err and "wrote " in err
     assert main(["build", str(root), "-o", str(tmp_path / "q"), "-q"]) == 0

@@ -301,7 +301,7 @@ class _PartWriter:
         if not a.catalog_entries:
             for key in ("/MarkInfo", "/ViewerPreferences", "/OutputIntents"):
                 if key in self.catalog:
-                    a.catalog_entries[key] = self._renumbered(dict.__getitem__(self.catalog, key))
+                    a.catalog_entries[key] = _detached(self._renumbered(dict.__getitem__(self.catalog, key)))
         page_keys, annotations = [], []
         for page_ref in self._page_refs():
             page = page_ref.get_object()
@@ -363,10 +363,10 @@ class _PartWriter:
                 self.part.document_kids.append(self._renumbered(kid))
         for key, value in _number_tree(_get(root, "/ParentTree")):
             if key in self.page_keys:
-                a.parent_tree[self.page_keys[key]] = self._renumbered(value)
+                a.parent_tree[self.page_keys[key]] = _detached(self._renumbered(value))
         for source, target in (("/RoleMap", a.role_map), ("/ClassMap", a.class_map)):
             for key, value in dict.items(_get(root, source) or {}):
-                target.setdefault(key, self._renumbered(value))
+                target.setdefault(key, _detached(self._renumbered(value)))
 
     # ---------------------------------------------------- destinations
 
@@ -388,7 +388,7 @@ class _PartWriter:
             if key in self.a.dests:
                 raise AssemblyError(f"named destination '{_decoded(key)}' is in part {self.a.dests[key][0]} "
                                     f"and in part {self.handle}")
-            self.a.dests[key] = (self.handle, self._renumbered(value))
+            self.a.dests[key] = (self.handle, _detached(self._renumbered(value)))
 
     # --------------------------------------------------------- outline
 
@@ -404,7 +404,7 @@ class _PartWriter:
             following = dict.get(obj, "/Next")
             for key in ("/Prev", "/Next", "/Parent"):
                 obj.pop(key, None)
-            self.part.outline_items.append((ref, self._renumbered(obj)))
+            self.part.outline_items.append((ref, _detached(self._renumbered(obj))))
             item = following
 
     # ---------------------------------------------------------- objects
@@ -481,6 +481,16 @@ class _PartWriter:
 
     def _part_id(self, element_id) -> TextStringObject:
         return TextStringObject(f"{self.handle}:{element_id}")
+
+
+def _detached(value: PdfObject) -> PdfObject:
+    """A renumbered value kept for ``finish``, rebuilt so that it holds nothing of the part's reader
+    (a pypdf object read from a file keeps its reader, and every object it parsed, alive)."""
+    if isinstance(value, DictionaryObject):
+        return DictionaryObject({key: _detached(item) for key, item in dict.items(value)})
+    if isinstance(value, ArrayObject):
+        return ArrayObject(_detached(item) for item in list.__iter__(value))
+    return value
 
 
 def _recolour_marks(stream: StreamObject) -> None:

@@ -20,6 +20,7 @@ functions in the same order for each document, so they give the same bytes.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -146,6 +147,7 @@ def _work(conn, lay_out, write, pages_of, needs_folio) -> None:
                 folio = _folio(conn)
             conn.send(("part", i, write(laid_out, folio)))
             del laid_out
+            gc.collect()  # the document's boxes are cyclic garbage; the parent's objects are frozen, not walked
         except EditionError as error:
             conn.send(("error", i, list(error.diagnostics)))
         except BaseException:  # noqa: BLE001 - reported to the parent, which raises
@@ -158,3 +160,48 @@ def _folio(conn) -> int:
     kind, first = conn.recv()
     assert kind == "folio"
     return first
+
+
+def side_by_side(functions: list[Callable[[], Part]], jobs: int) -> list[Part]:
+    """Each function's result; with ``jobs`` above 1, each runs in a forked process of its own (its memory
+    goes when it ends) and they run at the same time.  Their results must pickle."""
+    if jobs <= 1 or len(functions) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function() for function in functions]
+    context = multiprocessing.get_context("fork")
+    running = []
+    for function in functions:
+        here, there = context.Pipe()
+        process = context.Process(target=_run_one, args=(there, function), daemon=True)
+        process.start()
+        there.close()
+        running.append((here, process))
+    results = []
+    try:
+        for number, (conn, _process) in enumerate(running, 1):
+            try:
+                kind, payload = conn.recv()
+            except (EOFError, OSError):
+                raise WorkerFailed("a layout worker stopped unexpectedly") from None
+            if kind == "error":
+                raise EditionError(payload)
+            if kind == "crash":
+                raise WorkerFailed(f"layout job {number} failed in a worker:\n{payload}")
+            results.append(payload)
+    finally:
+        for conn, process in running:
+            if process.is_alive() and len(results) < len(running):
+                process.terminate()
+            process.join()
+            conn.close()
+    return results
+
+
+def _run_one(conn, function) -> None:
+    try:
+        conn.send(("ok", function()))
+    except EditionError as error:
+        conn.send(("error", list(error.diagnostics)))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        conn.send(("crash", traceback.format_exc()))
+    conn.close()
+    os._exit(0)
