@@ -21,6 +21,7 @@ count, writing the files.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -79,6 +80,62 @@ def _peak_rss_mb() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class MemorySampler:
+    """The peak memory of this process and every process it started (layout workers, preflight's readers,
+    qpdf), added up as PSS (proportional set size: a page shared by forked processes counts once
+    in all), sampled every 50 ms from /proc."""
+
+    def __init__(self):
+        import threading
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in [me] + _descendants(me)) / 1024)
+            self._stop.wait(0.05)
+
+
+def _descendants(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        parent = stack.pop()
+        try:
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{parent}/task/{task}/children") as handle:
+                    kids = [int(k) for k in handle.read().split()]
+            except OSError:
+                continue
+            found.extend(kids)
+            stack.extend(kids)
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def _tolerate_preflight_failures(build, stages: Stages) -> None:
@@ -179,9 +236,10 @@ def measure_build(source: str, out: str) -> dict:
     kwargs = _build_kwargs(build_edition, progress=progress)
     gc_clock = GcClock()
     before = _usage()
-    start = time.perf_counter()
-    result = build_edition(Path(source), Path(out), Diagnostics(), **kwargs)
-    wall = time.perf_counter() - start
+    with MemorySampler() as memory:
+        start = time.perf_counter()
+        result = build_edition(Path(source), Path(out), Diagnostics(), **kwargs)
+        wall = time.perf_counter() - start
     after = _usage()
     return {"mode": "build", "wall": wall, "pages": result.pages, "front_pages": result.front_pages,
             "body_pages": result.body_pages, "index_pages": result.index_pages,
@@ -190,6 +248,7 @@ def measure_build(source: str, out: str) -> dict:
             "cpu": (after["cpu_self"] - before["cpu_self"]) + (after["cpu_children"] - before["cpu_children"]),
             "cpu_children": after["cpu_children"] - before["cpu_children"],
             "maxrss_mb": after["maxrss_mb"], "children_maxrss_mb": after["children_maxrss_mb"],
+            "all_processes_peak_mb": memory.peak_mb,
             "preflight_failures": stages.preflight_failures, "gc": gc_clock.as_dict(),
             "progress_stages": {k: round(v, 3) for k, v in (progress.times.items() if progress else ())},
             "stages": stages.as_dict()}
@@ -199,15 +258,17 @@ def measure_bare(html: str) -> dict:
     import weasyprint
     gc_clock = GcClock()
     before = _usage()
-    start = time.perf_counter()
-    data = weasyprint.HTML(filename=html).write_pdf()
-    wall = time.perf_counter() - start
+    with MemorySampler() as memory:
+        start = time.perf_counter()
+        data = weasyprint.HTML(filename=html).write_pdf()
+        wall = time.perf_counter() - start
     after = _usage()
     import io
     from pypdf import PdfReader
     return {"mode": "bare", "wall": wall, "bytes": len(data), "pages": len(PdfReader(io.BytesIO(data)).pages),
             "gc": gc_clock.as_dict(),
-            "cpu": after["cpu_self"] - before["cpu_self"], "maxrss_mb": after["maxrss_mb"]}
+            "cpu": after["cpu_self"] - before["cpu_self"], "maxrss_mb": after["maxrss_mb"],
+            "all_processes_peak_mb": memory.peak_mb}
 
 
 def measure_check(source: str) -> dict:

@@ -152,14 +152,16 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
 
 
 class _Readers:
-    """The file checked by ``qpdf --check`` and read by pypdf (every page parses) at the same time, then
-    read by pdfium (every page's words, which the later rules use).  qpdf and pdfium do not run at once:
-    that would need the memory of both."""
+    """The file checked by ``qpdf --check``, read by pypdf (every page parses) and by pdfium (every
+    page's words, which the later rules use), side by side.  For a large file qpdf and pdfium take
+    turns: at once they would need the memory of both."""
 
     def __init__(self, reader, data: bytes):
         self.problems: list[str] = []
         self.count = len(reader.pages)
         self.checked = "pypdf, pdfium"
+        trims = [_trim(page) for page in reader.pages]
+        reading = None if len(data) > TOGETHER_BELOW_BYTES else _read_pages(data, trims)
         qpdf = shutil.which("qpdf")
         run = None
         if qpdf:
@@ -182,7 +184,7 @@ class _Readers:
                 self.problems.append("qpdf --check: " + (output.strip().splitlines() or ["failed"])[-1])
         self.pages: list[_Page] | None = None
         try:
-            self.pages = _pages(data, [_trim(page) for page in reader.pages])
+            self.pages = (reading or _read_pages(data, trims))()
         except Exception as exc:
             self.problems.append(f"pdfium fails: {exc}")
 
@@ -305,7 +307,8 @@ def _check_metadata(report: Report, reader, xmp: str, profile: str) -> None:
     report.add("metadata", problems, f"title, author, language, XMP with the {variant} identification")
 
 
-PAGES_PER_WORKER = 80  # below this, reading the pages in another process costs more than it saves
+PAGES_PER_WORKER = 24  # below this, reading the pages in another process costs more than it saves
+TOGETHER_BELOW_BYTES = 4_000_000  # a larger file is read by qpdf and by pdfium in turn, not at once
 
 
 def _pages(data: bytes, trims) -> list[_Page]:
