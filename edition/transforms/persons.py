@@ -72,6 +72,7 @@ def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
     value = _fold(node.value)  # the offsets found in the folded text must be used on the folded text
     origin = node.origin
     cursor = origin.offset(node.pos) if origin is not None else 0
+    raw = unicodedata.normalize("NFC", origin.raw) if origin is not None else ""
 
     def at(offset: int):
         """Where value[offset:] stands in the file: found in the scalar's raw text when it is known."""
@@ -79,8 +80,7 @@ def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
         if origin is not None:
             words = value[offset:offset + 40].split()
             if words:
-                found = re.compile(r"\s+".join(re.escape(w) for w in words[:3])).search(
-                    unicodedata.normalize("NFC", origin.raw), cursor)
+                found = re.compile(r"\s+".join(re.escape(w) for w in words[:3])).search(raw, cursor)
                 if found:
                     cursor = found.start()
                     return origin.position(found.start())

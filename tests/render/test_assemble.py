@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -359,7 +360,8 @@ def test_the_same_parts_give_the_same_bytes_in_another_process(tmp_path):
     """)
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path), str(Path(__file__).parent)],
                             capture_output=True, text=True,
-                            check=True, env={"PYTHONHASHSEED": "12345", "PATH": ""})
+                            check=True, env={"PYTHONHASHSEED": "12345", "PATH": "",
+                                 "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")})
     assert result.stdout.strip() == hashlib.sha256(written(merge_parts(parts))).hexdigest()
 
 
