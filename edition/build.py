@@ -121,7 +121,7 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, assembler: As
     between documents is laid out in one piece, so that the page numbers they print
     come from the same layout.
     """
-    if len(edition.documents) > 1 and not _references_across_documents(edition):
+    if not _references_across_documents(edition):
         return _lay_out_each_document(edition, renderer, where, assembler, profile, passes, jobs)
     laid = _lay_out_placing_notes(edition, renderer, where, profile, passes, first_page=None)
     part = _write_part(laid, 1, renderer, profile)
@@ -205,12 +205,13 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, ass
     else:  # a warm process: a document whose HTML, styles and first folio are unchanged is not laid out again
         styles, fresh, parts, folio = renderer.styles_digest, {}, [], 1
         for i, one in enumerate(alone):
-            key = (profile, folio, styles, page_html(one, [render_body_part(one)], profile))
+            key = ("document", profile, folio, styles, page_html(one, [render_body_part(one)], profile))
             part = cache.get(key) or write(lay_out(i, folio if needs_folio[i] else None), folio)
             fresh[key] = part
             parts.append(deliver(i, part))
             folio += part.pages
-        cache.clear()
+        for key in [key for key in cache if key[0] == "document" and key not in fresh]:
+            del cache[key]  # keep this build's documents, and only them, for the next build
         cache.update(fresh)
     places, relaxed, before = {}, frozenset(), 0
     for part in parts:
@@ -310,6 +311,7 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
                                up_to_date=True)
 
     assembler = Assembler(profile)
+    jobs_wanted = jobs or usable_cores()
     body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs, assembler)
     edition = body.edition
     body_pages = body.pages
@@ -336,7 +338,16 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
                                                    source)
             return write_pdf([front], profile), len(front.pages), str(front_part)
 
-        written = side_by_side([write_front] + ([write_index] if entries else []), jobs or usable_cores())
+        jobs = [write_front] + ([write_index] if entries else [])
+        keys = None
+        if renderer.layout_cache is not None:  # what the parts are made from
+            styles_digest = renderer.styles_digest
+            keys = [("front", profile, styles_digest, page_html(edition, [render_front_part(edition, front_info)],
+                                                                profile))]
+            if entries:
+                keys.append(("index", profile, styles_digest, page_html(edition, [index_part], profile,
+                                                                        first_page=index_first)))
+        written = _reusing(renderer.layout_cache, keys, jobs, lambda todo: side_by_side(todo, jobs_wanted))
         (front_pdf, front_pages, front_part), (index_pdf, index_pages) = written[0], (written[1:] or [(None, 0)])[0]
 
     with progress.stage("write"):
@@ -378,6 +389,19 @@ def _read_stamp(path: Path) -> dict:
         return json.loads(path.read_text())
     except (OSError, ValueError):
         return {}
+
+
+def _reusing(cache: dict | None, keys: list, jobs: list, run) -> list:
+    """The jobs' results, ``run`` doing those not in ``cache`` (a warm process keeps the front matter and
+    index it wrote last, under keys that hold everything they are made from)."""
+    if cache is None:
+        return run(jobs)
+    todo = [k for k, key in enumerate(keys) if key not in cache]
+    for k, result in zip(todo, run([jobs[k] for k in todo]) if todo else []):
+        for stale in [old for old in cache if old[0] == keys[k][0]]:
+            del cache[stale]
+        cache[keys[k]] = result
+    return [cache[key] for key in keys]
 
 
 def _fail_on(problems: list[str], source: Path, part: str) -> None:
