@@ -165,7 +165,8 @@ def instrument() -> Stages:
                        ("render_body_part", "html_body"), ("index_entries", "index_entries"),
                        ("render_index_part", "html_index"), ("render_front_part", "html_front"),
                        ("pdf_bytes", "pdf_bytes"), ("write_pdf", "weasyprint_write_part"), ("merge_parts", "merge"),
-                       ("finish_pdf", "pypdf_finish"), ("preflight", "preflight"), ("_page_count", "page_count"),
+                       ("finish_pdf", "pypdf_finish"), ("side_by_side", "index_front_workers"),
+                       ("preflight", "preflight"), ("_page_count", "page_count"),
                        ("write_atomically", "write_files")):
         if hasattr(build, attr):
             stages.wrap(build, attr, name)
@@ -180,6 +181,13 @@ def instrument() -> Stages:
         pass
     else:
         stages.wrap(weasyprint.document.Document, "write_pdf", "weasyprint_write_pdf", by_context=True)
+        try:
+            from edition.render.assemble import Assembler
+        except ImportError:
+            pass
+        else:
+            stages.wrap(Assembler, "add", "assemble_add", by_context=True)
+            stages.wrap(Assembler, "finish", "assemble_finish")
         for attr in ("_finish",):
             if hasattr(finish, attr):
                 stages.wrap(finish, attr, "pypdf_finish")

@@ -68,6 +68,12 @@ def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher) -> tuple[Inline, .
     return tuple(out)
 
 
+def _single_spaced(raw: str, start: int, end: int) -> bool:
+    """No whitespace but single spaces in raw[start:end]: no earlier, line-broken match can hide there."""
+    between = raw[start:end]
+    return "  " not in between and not any(c in between for c in "\n\r\t")
+
+
 def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
     value = _fold(node.value)  # the offsets found in the folded text must be used on the folded text
     origin = node.origin
@@ -78,12 +84,15 @@ def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
         """Where value[offset:] stands in the file: found in the scalar's raw text when it is known."""
         nonlocal cursor
         if origin is not None:
-            words = value[offset:offset + 40].split()
+            words = value[offset:offset + 40].split()[:3]
             if words:
-                found = re.compile(r"\s+".join(re.escape(w) for w in words[:3])).search(raw, cursor)
-                if found:
-                    cursor = found.start()
-                    return origin.position(found.start())
+                start = raw.find(" ".join(words), cursor)  # the words as written, on one line: the usual case
+                if start < 0 or not _single_spaced(raw, cursor, start):  # else they may stand across a line break
+                    found = re.compile(r"\s+".join(re.escape(w) for w in words)).search(raw, cursor)
+                    start = found.start() if found else -1
+                if start >= 0:
+                    cursor = start
+                    return origin.position(start)
         pos = node.pos
         return SourcePos(pos.path, pos.line, pos.col + offset) if "\n" not in value[:offset] else pos
 
