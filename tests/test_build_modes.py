@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -171,3 +172,16 @@ def test_documents_laid_out_alone_open_on_rectos_with_continuous_folios(make_edi
     labels = PdfReader(result.pdf).page_labels
     assert labels[result.front_pages:result.front_pages + result.body_pages] == [
         str(n) for n in range(1, result.body_pages + 1)]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_note_layout_cannot_keep_on_its_page_fails_the_build_at_the_note_from_any_worker(make_edition, tmp_path,
+                                                                                          capsys, jobs):
+    documents = {f"d{k}.yaml": _volume_text(k) for k in range(1, 4)}
+    documents["d2.yaml"] = documents["d2.yaml"].replace("text: A note.", "text: " + "A very long note. " * 900)
+    root = make_edition(documents=documents)
+    out = tmp_path / "out"
+    assert main(["build", str(root), "-o", str(out), "-q", "--jobs", jobs]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r'documents/d2\.yaml:\d+:\d+: error: document 2 \("Session 2"\), note 1: ', err), err
+    assert "Traceback" not in err and not (out / "edition.pdf").exists()
