@@ -58,7 +58,9 @@ def combine(parts):
 
 def write_pdf(parts, profile: str = "screen") -> bytes:
     """The parts' pages as one PDF, in the profile's variant, straight from WeasyPrint."""
-    return combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=True)
+    # no /ID: computing it serialises (and compresses) the whole part a second time, and the assembled
+    # PDF gets its own, derived from the content of every part
+    return combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=False)
 
 
 def document_info(meta: EditionMeta, when: _dt.datetime, profile: str) -> dict:
