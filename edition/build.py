@@ -28,7 +28,7 @@ from .pipeline import check, load
 from .styles import find_styles, hash_files
 from .progress import SILENT, Progress
 from .preflight import Report, preflight
-from .render.assemble import Assembler
+from .render.assemble import Assembler, AssemblyError
 from .render.finish import LabelRange, edition_date, write_atomically, write_pdf
 from .render.documents import lay_out_documents, side_by_side, usable_cores
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
@@ -285,7 +285,10 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
                   profile: str = "screen", progress: Progress = SILENT, renderer: Renderer | None = None,
                   incremental: bool = False, jobs: int | None = None) -> BuildResult:
     with fewer_collections():
-        return _build_edition(source, output, diags, strict, profile, progress, renderer, incremental, jobs)
+        try:
+            return _build_edition(source, output, diags, strict, profile, progress, renderer, incremental, jobs)
+        except AssemblyError as exc:  # e.g. two parts giving one anchor: nothing is written
+            raise layout_failure(str(source), f"the parts of the PDF cannot be joined: {exc}") from None
 
 
 def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool, profile: str,

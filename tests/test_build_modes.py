@@ -185,3 +185,18 @@ def test_a_note_layout_cannot_keep_on_its_page_fails_the_build_at_the_note_from_
     err = capsys.readouterr().err
     assert re.search(r'documents/d2\.yaml:\d+:\d+: error: document 2 \("Session 2"\), note 1: ', err), err
     assert "Traceback" not in err and not (out / "edition.pdf").exists()
+
+
+def test_parts_that_cannot_be_joined_fail_the_build_with_a_message_and_write_nothing(make_edition, tmp_path,
+                                                                                     capsys, monkeypatch):
+    from edition.render import assemble
+    root = make_edition(document=DOC)
+
+    def refuse(self, order, meta, labels):
+        raise assemble.AssemblyError("named destination 'x' is in part 0 and in part 1")
+    monkeypatch.setattr(assemble.Assembler, "finish", refuse)
+    out = tmp_path / "out"
+    assert main(["build", str(root), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "error: the parts of the PDF cannot be joined: named destination 'x' is in part 0 and in part 1" in err
+    assert "Traceback" not in err and not out.exists()

@@ -361,9 +361,9 @@ class _PartWriter:
         for document in _array(dict.get(root, "/K")):
             for kid in _array(dict.get(document.get_object(), "/K")):
                 self.part.document_kids.append(self._renumbered(kid))
-        for key, value in _number_tree(_get(root, "/ParentTree")):
-            if key in self.page_keys:
-                a.parent_tree[self.page_keys[key]] = _detached(self._renumbered(value))
+        for key, value in _tree_items(_get(root, "/ParentTree"), "/Nums"):
+            if int(key) in self.page_keys:
+                a.parent_tree[self.page_keys[int(key)]] = _detached(self._renumbered(value))
         for source, target in (("/RoleMap", a.role_map), ("/ClassMap", a.class_map)):
             for key, value in dict.items(_get(root, source) or {}):
                 target.setdefault(key, _detached(self._renumbered(value)))
@@ -381,7 +381,7 @@ class _PartWriter:
     def _gather_dests(self) -> None:
         names = _get(self.catalog, "/Names")
         dests = _get(names, "/Dests") if names is not None else None
-        for name, value in _name_tree(dests):
+        for name, value in _tree_items(dests, "/Names"):
             key = _name_bytes(name)
             if key in self.placeholders:
                 continue
@@ -538,26 +538,16 @@ def _array(value: PdfObject | None) -> list:
     return [value]
 
 
-def _name_tree(node: PdfObject | None, depth: int = 0):
-    if node is None or depth > 64:
+def _tree_items(node: PdfObject | None, entries: str, depth: int = 0):
+    """The (key, value) pairs of a name tree (``entries`` "/Names") or a number tree ("/Nums")."""
+    if node is None or depth > 64:  # deeper is malformed, or a loop
         return
     node = node.get_object()
-    names = list(list.__iter__(node["/Names"])) if "/Names" in node else []
-    for k in range(0, len(names) - 1, 2):
-        yield names[k], names[k + 1]
+    flat = list(list.__iter__(node[entries])) if entries in node else []
+    for k in range(0, len(flat) - 1, 2):
+        yield flat[k], flat[k + 1]
     for kid in _array(dict.get(node, "/Kids")):
-        yield from _name_tree(kid, depth + 1)
-
-
-def _number_tree(node: PdfObject | None, depth: int = 0):
-    if node is None or depth > 64:
-        return
-    node = node.get_object()
-    nums = list(list.__iter__(node["/Nums"])) if "/Nums" in node else []
-    for k in range(0, len(nums) - 1, 2):
-        yield int(nums[k]), nums[k + 1]
-    for kid in _array(dict.get(node, "/Kids")):
-        yield from _number_tree(kid, depth + 1)
+        yield from _tree_items(kid, entries, depth + 1)
 
 
 def _name_bytes(name) -> bytes:

@@ -1,6 +1,7 @@
 """Cross-checks over the resolved edition: an ``Edition`` in, diagnostics out.
 
-What one field cannot tell alone: duplicate ids, a variant spelling claimed by
+What one field cannot tell alone: duplicate ids (and document ids that the
+edition's own pages use for their anchors), a variant spelling claimed by
 two persons, ``see_also`` naming nobody, authority entries the edition never
 mentions, note texts that cite a note the edition lacks ("see Note 28 supra").
 """
@@ -12,6 +13,9 @@ from ..diagnostics import Diagnostics
 from ..model import Document, Edition, PersonMention, document_texts, plain_text, walk_inlines
 
 NOTE_REFERENCE = re.compile(r"\b[Nn]otes?\s+(\d+)(?:\s+(supra|infra|above|below))?")
+# anchors of the edition's own pages (front matter, index): a document's anchors begin with its id
+RESERVED_IDS = frozenset({"half-title", "title-page", "imprint", "contents", "persons", "index", "doc", "call",
+                          "person", "idx"})
 
 
 def check_edition(edition: Edition, diags: Diagnostics) -> None:
@@ -20,6 +24,9 @@ def check_edition(edition: Edition, diags: Diagnostics) -> None:
     for doc in edition.documents:
         if doc.id in ids:
             diags.error(doc.pos, f'duplicate document id "{doc.id}"', code="duplicate-id")
+        if doc.id in RESERVED_IDS:
+            diags.error(doc.pos, f'the document id "{doc.id}" (its file name) names a part of the edition\'s own '
+                                 f'pages, so links to it would be ambiguous: rename the file', code="reserved-id")
         ids[doc.id] = doc
         _check_note_references(doc, diags, edition)
 

@@ -138,3 +138,12 @@ def test_a_character_the_fonts_lack_is_reported_where_it_stands(check):
         ["warning", "the edition's fonts (EB Garamond) have no glyph for '\u5218' (U+5218 CJK UNIFIED "
                     "IDEOGRAPH-5218): it would print in another font, and the build's preflight would refuse the PDF"]]
     assert result.lines[0].startswith("documents/x.yaml:7:")
+
+
+def test_a_document_named_like_a_part_of_the_edition_is_an_error_at_the_document(make_edition):
+    root = make_edition(documents={"index.yaml": DOCUMENT_YAML})
+    diags = Diagnostics()
+    check_edition(resolve_persons(load_edition(root, Diagnostics())), diags)
+    assert [str(d) for d in diags.sorted()] == [
+        'documents/index.yaml:1:1: error: the document id "index" (its file name) names a part of the edition\'s '
+        'own pages, so links to it would be ambiguous: rename the file']
