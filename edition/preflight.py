@@ -160,33 +160,44 @@ class _Readers:
         self.problems: list[str] = []
         self.count = len(reader.pages)
         self.checked = "pypdf, pdfium"
+        together = len(data) <= TOGETHER_BELOW_BYTES
         trims = [_trim(page) for page in reader.pages]
-        reading = None if len(data) > TOGETHER_BELOW_BYTES else _read_pages(data, trims)
-        qpdf = shutil.which("qpdf")
-        run = None
-        if qpdf:
-            self.checked += ", qpdf --check"
-            tmp = tempfile.NamedTemporaryFile(suffix=".pdf")
-            tmp.write(data)
-            tmp.flush()
-            run = subprocess.Popen([qpdf, "--check", tmp.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   text=True)
+        qpdf = self._start_qpdf(data)
         try:
             for page in reader.pages:  # every page's resources and contents parse
                 page.get_contents()
                 _ = page.mediabox
         except Exception as exc:
             self.problems.append(f"pypdf fails reading the pages: {exc}")
-        if run is not None:
-            output, _ = run.communicate()
-            tmp.close()
-            if run.returncode not in (0, 3):  # 3: warnings only
-                self.problems.append("qpdf --check: " + (output.strip().splitlines() or ["failed"])[-1])
+        if not together:
+            self._finish_qpdf(qpdf)
         self.pages: list[_Page] | None = None
         try:
-            self.pages = (reading or _read_pages(data, trims))()
+            self.pages = _pages(data, trims)
         except Exception as exc:
             self.problems.append(f"pdfium fails: {exc}")
+        if together:
+            self._finish_qpdf(qpdf)
+
+    def _start_qpdf(self, data: bytes):
+        qpdf = shutil.which("qpdf")
+        if not qpdf:
+            return None
+        self.checked += ", qpdf --check"
+        tmp = tempfile.NamedTemporaryFile(suffix=".pdf")
+        tmp.write(data)
+        tmp.flush()
+        return tmp, subprocess.Popen([qpdf, "--check", tmp.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True)
+
+    def _finish_qpdf(self, started) -> None:
+        if started is None:
+            return
+        tmp, run = started
+        output, _ = run.communicate()
+        tmp.close()
+        if run.returncode not in (0, 3):  # 3: warnings only
+            self.problems.append("qpdf --check: " + (output.strip().splitlines() or ["failed"])[-1])
 
     def finish(self, report: Report) -> None:
         """The rule's findings go first in the report."""
