@@ -251,6 +251,7 @@ def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
 
 
 OUTPUT_NAMES = {"screen": "edition", "print": "edition-print"}
+LARGE_BODY_PAGES = 100
 
 
 def input_fingerprint(source: Path, profile: str, output: Path | None = None) -> str:
@@ -361,7 +362,8 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
         del front_pdf, index_pdf, written
         data = assembler.finish(order, edition.meta, labels)
         del assembler
-        gc.collect()  # what layout left behind in this process (with one job) is cyclic garbage: free it
+        if body_pages >= LARGE_BODY_PAGES:  # free the cyclic garbage of layout and assembly before preflight
+            gc.collect()  # needs its memory (for a small edition the collection costs more than it frees)
         front_part = Markup(front_part)
         html = page_html(edition, [front_part, body.part] + ([index_part] if index_part else []), profile,
                          base_href=styles.as_uri() + "/")
