@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from html import unescape
 import json
 import os
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,15 +26,15 @@ from .pipeline import check, load
 from .styles import find_styles, hash_files
 from .progress import SILENT, Progress
 from .preflight import Report, preflight
-from .render.assemble import Assembler, AssemblyError
+from .render.assemble import LINK_ELSEWHERE, Assembler, AssemblyError
 from .render.finish import LabelRange, edition_date, write_atomically, write_pdf
 from .render.documents import lay_out_documents, side_by_side, usable_cores
 from .render.layout import (Renderer, layout_failure, note_placements, page_map, paragraphs_to_relax,
                             renumber_pages, verify_notes)
 from .transforms.checks import mentioned_person_ids
 from .transforms.index import IndexEntry, build_index, collect_mentions, sort_key
-from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, render_body_part, render_front_part,
-                          render_html, render_index_part)
+from .writer.html import (ContentsEntry, FrontMatter, paragraph_anchors, point_links_elsewhere, render_body_part,
+                          render_front_part, render_html, render_index_part)
 
 
 
@@ -330,8 +328,8 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
         front_info = FrontMatter(contents=_contents(body, index_first, bool(persons)), persons=persons)
 
         def write_index() -> tuple[bytes, int]:
-            index, problems = renderer.render(page_html(edition, [index_part], profile, first_page=index_first,
-                                                        link_targets=targets_elsewhere(index_part)))
+            index, problems = renderer.render(page_html(edition, [point_links_elsewhere(index_part, LINK_ELSEWHERE)],
+                                                        profile, first_page=index_first))
             _fail_on(problems, source, "index")
             return write_pdf([index], profile), len(index.pages)
 
@@ -356,9 +354,9 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
 
     with progress.stage("write"):
         labels = [LabelRange(0, "roman"), LabelRange(front_pages, "arabic")]
-        order = [assembler.add(front_pdf, frozenset(targets_elsewhere(front_part)))] + body.parts
+        order = [assembler.add(front_pdf)] + body.parts
         if index_pdf is not None:
-            order.append(assembler.add(index_pdf, frozenset(targets_elsewhere(index_part))))
+            order.append(assembler.add(index_pdf))
         del front_pdf, index_pdf, written
         data = assembler.finish(order, edition.meta, labels)
         del assembler
@@ -416,20 +414,10 @@ def _fail_on(problems: list[str], source: Path, part: str) -> None:
 
 def _lay_out_front(edition: Edition, info: FrontMatter, renderer: Renderer, profile: str, source: Path):
     front_part = render_front_part(edition, info)
-    front, problems = renderer.render(page_html(edition, [front_part], profile,
-                                                link_targets=targets_elsewhere(front_part)))
+    front, problems = renderer.render(page_html(edition, [point_links_elsewhere(front_part, LINK_ELSEWHERE)],
+                                                profile))
     _fail_on(problems, source, "front matter")
     return front, front_part
-
-
-_HREF, _ID = re.compile(r'href="#([^"]+)"'), re.compile(r'\bid="([^"]+)"')
-
-
-def targets_elsewhere(part: str) -> tuple[str, ...]:
-    """The anchors a part links to that live in another part: the part carries invisible stand-ins
-    for them, so that WeasyPrint keeps the links, and the merge points them at the real ones."""
-    own = set(_ID.findall(part))
-    return tuple(sorted({unescape(t) for t in _HREF.findall(part) if t not in own}))
 
 
 def _contents(body: BodyLayout, index_first: int | None, with_persons: bool) -> tuple[ContentsEntry, ...]:

@@ -9,9 +9,10 @@ also finishes the PDF:
 - the page tree, in book order (parts may be added in another order);
 - one structure tree (screen, PDF/A-2a): one ``Document`` element holding every
   part's elements, one parent tree with keys renumbered for pages and links;
-- one name tree of destinations: a part's stand-ins for anchors that live in
-  another part (``placeholders``) are dropped; a name given twice, or a link to
-  a name that nothing gives, is an error;
+- one name tree of destinations; a link to an anchor in another part (written
+  by WeasyPrint as a URI ``edition-part:<name>``, see ``LINK_ELSEWHERE``)
+  becomes a link to that name; a name given twice, or a link to a name that
+  nothing gives, is an error;
 - one outline: every part's bookmarks in book order, with their nesting;
 - page labels that match the printed folios (roman front matter, arabic text);
 - document info and an XMP packet with the profile's identification, ids
@@ -29,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zlib
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
@@ -39,6 +41,7 @@ from ..model import EditionMeta
 from .finish import LabelRange, document_info, edition_date, marks_in_k, xmp_packet
 
 TREE_LEAF_SIZE = 1000  # names per leaf of the name tree
+LINK_ELSEWHERE = "edition-part:"  # a link's URI scheme for an anchor in another part: edition-part:<name>
 _DEDUPLICATED_MIN_BYTES = 1024
 
 
@@ -87,7 +90,7 @@ class Assembler:
 
     # ------------------------------------------------------------ parts
 
-    def add(self, data: bytes, placeholders: frozenset[str] = frozenset()) -> int:
+    def add(self, data: bytes) -> int:
         """Write one part's objects; returns its handle for ``finish``'s order."""
         reader = PdfReader(io.BytesIO(data))
         if self.header is None:
@@ -96,7 +99,7 @@ class Assembler:
         handle = len(self.parts)
         part = _Part()
         self.parts.append(part)
-        _PartWriter(self, reader, handle, part, placeholders).write()
+        _PartWriter(self, reader, handle, part).write()
         return handle
 
     # ------------------------------------------------------------ objects
@@ -267,10 +270,8 @@ class Assembler:
 class _PartWriter:
     """Writes one part's objects into the assembler, renumbered; gathers what spans the parts."""
 
-    def __init__(self, assembler: Assembler, reader: PdfReader, handle: int, part: _Part,
-                 placeholders: frozenset[str]):
+    def __init__(self, assembler: Assembler, reader: PdfReader, handle: int, part: _Part):
         self.a, self.reader, self.handle, self.part = assembler, reader, handle, part
-        self.placeholders = {_name_bytes(p) for p in placeholders}
         self.numbers: dict[int, _Ref] = {}  # the part's object number -> its reference in the final file
         self.queue: list[int] = []
         self.content_streams: set[int] = set()
@@ -371,6 +372,12 @@ class _PartWriter:
     # ---------------------------------------------------- destinations
 
     def _collect_link(self, annot: DictionaryObject) -> None:
+        action = _get(annot, "/A")
+        uri = _get(action, "/URI") if action is not None and _get(action, "/S") == "/URI" else None
+        if isinstance(uri, (str, bytes)) and _text(uri).startswith(LINK_ELSEWHERE):  # to a name in another part
+            annot[NameObject("/Dest")] = TextStringObject(unquote(_text(uri)[len(LINK_ELSEWHERE):]))
+            for key in ("/A", "/Contents"):
+                annot.pop(key, None)
         dest = _get(annot, "/Dest")
         action = _get(annot, "/A")
         if dest is None and action is not None and _get(action, "/S") == "/GoTo":
@@ -383,8 +390,6 @@ class _PartWriter:
         dests = _get(names, "/Dests") if names is not None else None
         for name, value in _tree_items(dests, "/Names"):
             key = _name_bytes(name)
-            if key in self.placeholders:
-                continue
             if key in self.a.dests:
                 raise AssemblyError(f"named destination '{_decoded(key)}' is in part {self.a.dests[key][0]} "
                                     f"and in part {self.handle}")
@@ -548,6 +553,10 @@ def _tree_items(node: PdfObject | None, entries: str, depth: int = 0):
         yield flat[k], flat[k + 1]
     for kid in _array(dict.get(node, "/Kids")):
         yield from _tree_items(kid, entries, depth + 1)
+
+
+def _text(value) -> str:
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
 
 def _name_bytes(name) -> bytes:

@@ -9,6 +9,7 @@ they only print what the model and the page map hold.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -103,14 +104,11 @@ PROFILES = ("screen", "print")
 
 
 def render_html(edition: Edition, parts: list[Markup], *, profile: str = "screen", base_href: str = "",
-                first_page: int | None = None, created: str = "",
-                link_targets: tuple[str, ...] = ()) -> str:
+                first_page: int | None = None, created: str = "") -> str:
     """A complete HTML page holding the given parts (one part per layout; all of them for inspection).
 
     ``profile`` adds the print stylesheet and the edition's bleed for "print";
-    ``first_page`` sets the folio of the part's first page; ``created`` (ISO 8601) dates the PDF; ``link_targets`` are
-    anchors in other parts that this one links to: it carries invisible, empty
-    stand-ins for them, so that the links survive until the parts are merged.
+    ``first_page`` sets the folio of the part's first page; ``created`` (ISO 8601) dates the PDF.
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}")
@@ -121,7 +119,18 @@ def render_html(edition: Edition, parts: list[Markup], *, profile: str = "screen
         rules.append(f"@page :first {{ counter-reset: page {int(first_page)}; }}")
     return _ENV.get_template("page.html").render(**_common(edition), parts=parts, base_href=base_href,
                                                  part_css=Markup("\n".join(rules)), profile=profile,
-                                                 created=created, link_targets=link_targets)
+                                                 created=created)
+
+
+_HREF, _ID = re.compile(r'(?<![\w-])href="#([^"]+)"'), re.compile(r'(?<![\w-])id="([^"]+)"')
+
+
+def point_links_elsewhere(part: Markup, scheme: str) -> Markup:
+    """A part whose links to anchors it does not hold go to ``scheme`` + the anchor: laid out alone,
+    the part keeps them (WeasyPrint drops a link to an anchor it cannot find), and they are pointed
+    at the anchor when the parts are joined."""
+    own = set(_ID.findall(part))
+    return Markup(_HREF.sub(lambda m: m.group(0) if m.group(1) in own else f'href="{scheme}{m.group(1)}"', part))
 
 
 def how_to_cite(edition: Edition) -> str:

@@ -25,11 +25,10 @@ META = EditionMeta(title="Hegedüs and Gomułka", subtitle="Documents", editors=
                    place="Budapest", year="1956", language="en", licence="CC BY 4.0", pos=SourcePos("edition.yaml"))
 
 
-def merge_parts(parts, placeholders=None, profile="screen", order=None, labels=None) -> bytes:
+def merge_parts(parts, profile="screen", order=None, labels=None) -> bytes:
     """The final PDF of ``parts`` added in the given order and finished in ``order`` (default: as added)."""
     assembler = Assembler(profile)
-    handles = [assembler.add(data, frozenset(stand_ins))
-               for data, stand_ins in zip(parts, placeholders or [frozenset()] * len(parts))]
+    handles = [assembler.add(data) for data in parts]
     return assembler.finish(order or handles, META, labels or [LabelRange(0, "arabic")])
 
 
@@ -196,18 +195,18 @@ def test_nothing_unreachable_is_written():
     assert set(reader.xref[0]) == seen
 
 
-def test_a_link_to_a_placeholder_resolves_to_the_real_target_in_a_later_part():
-    first = part('<p>See <a href="#there">there</a>.<span id="there" style="position: absolute"></span></p>')
+def test_a_link_to_an_anchor_in_another_part_resolves_to_it():
+    first = part('<p>See <a href="edition-part:there">there</a>.</p>')
     second = part('<p>filler</p><h2 id="there" style="break-before: page">There</h2>')
-    reader = reopened(merge_parts([first, second], [frozenset({"there"}), frozenset()]))
+    reader = reopened(merge_parts([first, second]))
     assert reader.get_destination_page_number(reader.named_destinations["there"]) == 2
     assert reader.pages[0]["/Annots"][0].get_object()["/Dest"] == "there"
 
 
 def test_non_ascii_names_resolve_across_parts():
-    first = part('<p><a href="#Хрущёв">Хрущёв</a><span id="Хрущёв" style="position: absolute"></span></p>')
+    first = part('<p><a href="edition-part:Хрущёв">Хрущёв</a></p>')
     second = part('<h1 id="Хрущёв">Хрущёв</h1><h2 id="Gomułka">Gomułka</h2>')
-    reader = reopened(merge_parts([first, second], [frozenset({"Хрущёв"}), frozenset()]))
+    reader = reopened(merge_parts([first, second]))
     assert reader.get_destination_page_number(reader.named_destinations["Хрущёв"]) == 1
     assert "Gomułka" in reader.named_destinations
 
@@ -218,9 +217,9 @@ def test_a_name_given_by_two_parts_raises_naming_it():
 
 
 def test_a_link_to_a_name_no_part_gives_raises():
-    lonely = part('<p><a href="#nowhere">x</a><span id="nowhere" style="position: absolute"></span></p>')
+    lonely = part('<p><a href="edition-part:nowhere">x</a></p>')
     with pytest.raises(ValueError, match="'nowhere'"):
-        merge_parts([lonely, part("<p>b</p>")], [frozenset({"nowhere"}), frozenset()])
+        merge_parts([lonely, part("<p>b</p>")])
 
 
 def test_the_order_must_name_every_part_once():
@@ -233,10 +232,9 @@ def test_the_order_must_name_every_part_once():
 
 def test_a_part_added_last_can_open_the_book():
     """The front matter is laid out after the documents (it prints their folios) and comes first."""
-    front = part('<h1>Contents</h1><p><a href="#doc">Document 1</a></p><span id="doc" style="position:absolute">'
-                 '</span>')
+    front = part('<h1>Contents</h1><p><a href="edition-part:doc">Document 1</a></p>')
     body = [part('<h1 id="doc">Gomułka</h1><p>one</p>'), part("<h1>Hegedüs</h1><p>two</p>")]
-    data = merge_parts(body + [front], [frozenset(), frozenset(), frozenset({"doc"})], order=[2, 0, 1],
+    data = merge_parts(body + [front], order=[2, 0, 1],
                        labels=[LabelRange(0, "roman"), LabelRange(1, "arabic")])
     reader = reopened(data)
     assert [t.split("\n")[0] for t in texts(reader)] == ["Contents", "Gomułka", "Hegedüs"]
