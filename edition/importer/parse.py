@@ -379,12 +379,19 @@ def _value(key: str, same_line: Passage, lines: list[Line], i: int) -> tuple[lis
     return paragraphs, i
 
 
+def _after_line(passage: Passage, number: int) -> Passage:
+    """What of ``passage`` comes from lines after line ``number`` (a value begun on its label's line
+    may run on: "Summary: The ..." continued below)."""
+    later = next((k for k, (line, _col) in enumerate(passage.origins) if line > number), len(passage))
+    return passage[later:].strip()
+
+
 def _add_field(key: str, label: str, label_line: Line, value: list[Passage], fields: list[HeaderField],
                leftovers: list[Leftover], path: str, diags: Diagnostics) -> None:
     def warn(message: str, code: str) -> None:
         diags.warning(SourcePos(path, label_line.number, 1), message, code=code)
 
-    verbatim = Passage.join("\n", [Passage.of_line(label_line)] + [v for v in value if v.line != label_line.number])
+    verbatim = Passage.join("\n", [Passage.of_line(label_line)] + [_after_line(v, label_line.number) for v in value])
     if key == "other":
         leftovers.append(Leftover(verbatim, f'the header field "{label}" has no place in the source format'))
         warn(f'header "{label}:" has no field in the source format: kept in unparsed', "import-header-other")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from edition.diagnostics import Diagnostics, SourcePos
@@ -58,6 +58,8 @@ def archive_texts(draw) -> str:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(archive_texts())
+@example(text="October 26, 1956\n\n****\n\nCitation:\n\n\n\nCitation:\n\n\n\nCitation:\n\n\n\nSummary:\n\n\n\n"
+              "Summary:0\n0")  # a repeated label whose text ran on below its line lost that line (found by hypothesis)
 def test_import_never_crashes_loads_cleanly_and_keeps_every_word(importer_tools, text):
     load_imported, _ = importer_tools
     with tempfile.TemporaryDirectory() as tmp:
