@@ -11,8 +11,8 @@
               render.layout.Renderer               notes verified, written as a PDF part
     index     transforms.index.build_index    mentions + pages -> index entries; front matter and
                                               index laid out and written as parts
-    write     render.merge.merge_parts       PDF parts -> one PDF (structure tree, links, bookmarks)
-              render.finish.finish_pdf       -> labels, metadata, ids, print finishing
+    write     render.assemble.Assembler      PDF parts -> one PDF (structure tree, links, bookmarks),
+                                             finished: labels, metadata, ids, print
     preflight preflight.preflight            the final PDF checked before it is written
 
 ``prepare`` runs the first five (all that ``edition check`` needs);

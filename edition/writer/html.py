@@ -1,10 +1,12 @@
 """HTML writer: the resolved ``Edition`` in, paged HTML strings out.
 
-Three parts, each laid out on its own and combined afterwards:
-``render_body_html`` (the documents; page numbers start at 1),
-``render_front_html`` (half-title, title, imprint, contents, persons list;
+Parts, each laid out and written on its own and joined afterwards:
+``render_body_part`` (the documents, one part each; page numbers start at 1),
+``render_front_part`` (half-title, title, imprint, contents, persons list;
 roman folios; takes the body's page numbers, so it is written after layout)
-and, in the index stage, the index.  Templates are Jinja2 with autoescaping;
+and ``render_index_part``; ``render_html`` makes a part a page of HTML, and
+``point_links_elsewhere`` sends a part's links to anchors of other parts out
+as URIs for the assembly to resolve.  Templates are Jinja2 with autoescaping;
 they only print what the model and the page map hold.
 """
 from __future__ import annotations
