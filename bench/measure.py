@@ -307,7 +307,8 @@ def measure_warm(source: str, out: str) -> dict:
     work = Path(tempfile.mkdtemp(prefix="edition-watch-")) / "edition"
     shutil.copytree(source, work)
     renderer = Renderer(find_styles(work), work)
-    renderer.layout_cache = {}  # as edition watch sets it
+    renderer.layout_cache = {}  # as edition watch sets them
+    renderer.page_cache = {}
 
     def build() -> float:
         start = time.perf_counter()

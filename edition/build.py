@@ -367,7 +367,7 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
                          base_href=styles.as_uri() + "/")
 
     with progress.stage("preflight"):
-        report = preflight(pdf_path, edition=edition, profile=profile, data=data)
+        report = preflight(pdf_path, edition=edition, profile=profile, data=data, page_cache=renderer.page_cache)
     if not report.ok:
         raise EditionError([Diagnostic(SourcePos(str(pdf_path)), "error", f"preflight {f.rule}: {f.message}",
                                        "preflight") for f in report.failures])

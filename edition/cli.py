@@ -143,6 +143,7 @@ def _watch(args) -> int:
     from .styles import find_styles
     renderer = Renderer(find_styles(args.source), args.source)
     renderer.layout_cache = {}  # documents that did not change are not laid out again
+    renderer.page_cache = {}  # nor are pages that did not change read again by preflight
 
     def rebuild() -> None:
         diags = Diagnostics()

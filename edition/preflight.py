@@ -24,6 +24,7 @@ when given, supplies the name forms for the index rule.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import shutil
@@ -115,8 +116,12 @@ def _fold(text: str) -> str:
     return text.translate(str.maketrans("łŁøØđĐ", "lLoOdD")).casefold()
 
 
-def preflight(path: Path | str, edition=None, profile: str | None = None, data: bytes | None = None) -> Report:
-    """Check a PDF (read from ``path``, or given as ``data``); ``profile`` is read from its XMP if not given."""
+def preflight(path: Path | str, edition=None, profile: str | None = None, data: bytes | None = None,
+              page_cache: dict | None = None) -> Report:
+    """Check a PDF (read from ``path``, or given as ``data``); ``profile`` is read from its XMP if not given.
+
+    ``page_cache``, kept by a warm process (``edition watch``), remembers what pdfium read on each page
+    by what the page is made of, so that a rebuild reads again only the pages that changed."""
     from pypdf import PdfReader
     path = str(path)
     data = data if data is not None else Path(path).read_bytes()
@@ -131,7 +136,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     if profile is None:
         profile = "print" if "GTS_PDFXVersion" in xmp else "screen"
     report = Report(path, profile, pages=len(reader.pages))
-    readers = _Readers(reader, data)
+    readers = _Readers(reader, data, page_cache)
     pages = readers.pages
     _check_fonts(report, reader, data)
     _check_boxes(report, reader, profile)
@@ -156,7 +161,7 @@ class _Readers:
     page's words, which the later rules use), side by side.  For a large file qpdf and pdfium take
     turns: at once they would need the memory of both."""
 
-    def __init__(self, reader, data: bytes):
+    def __init__(self, reader, data: bytes, page_cache: dict | None = None):
         self.problems: list[str] = []
         self.count = len(reader.pages)
         self.checked = "pypdf, pdfium"
@@ -173,7 +178,8 @@ class _Readers:
             self._finish_qpdf(qpdf)
         self.pages: list[_Page] | None = None
         try:
-            self.pages = _pages(data, trims)
+            self.pages = (_pages(data, trims) if page_cache is None
+                          else _pages_remembered(reader, data, trims, page_cache))
         except Exception as exc:
             self.problems.append(f"pdfium fails: {exc}")
         if together:
@@ -322,34 +328,70 @@ PAGES_PER_WORKER = 24  # below this, reading the pages in another process costs 
 TOGETHER_BELOW_BYTES = 4_000_000  # a larger file is read by qpdf and by pdfium in turn, not at once
 
 
-def _pages(data: bytes, trims) -> list[_Page]:
-    """Words, rules and text of every page, read with pdfium."""
-    return _read_pages(data, trims)()
-
-
-def _read_pages(data: bytes, trims):
-    """Start reading the pages; returns the function that gives them.  A long PDF is read in ranges
-    of pages on every core (forked processes, each with its own pdfium), joined in page order."""
+def _pages(data: bytes, trims, indexes: list[int] | None = None) -> list[_Page]:
+    """Words, rules and text of the pages (all, or those of ``indexes``), read with pdfium; many pages
+    are read in ranges on every core (forked processes, each with its own pdfium), in page order."""
     from .render.documents import usable_cores
-    jobs = min(usable_cores(), len(trims) // PAGES_PER_WORKER)
+    indexes = list(range(len(trims))) if indexes is None else indexes
+    jobs = min(usable_cores(), len(indexes) // PAGES_PER_WORKER)
     if jobs <= 1:
-        return lambda: _page_range(data, trims, 0, len(trims))
+        return _page_list(data, trims, indexes)
     import multiprocessing
-    bounds = [round(len(trims) * k / jobs) for k in range(jobs + 1)]
-    pool = multiprocessing.get_context("fork").Pool(jobs)
-    pending = pool.starmap_async(_page_range, [(data, trims, a, b) for a, b in zip(bounds, bounds[1:])])
-
-    def result() -> list[_Page]:
-        try:
-            return [page for pages in pending.get() for page in pages]
-        finally:
-            pool.close()
-            pool.join()
-    return result
+    bounds = [round(len(indexes) * k / jobs) for k in range(jobs + 1)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        ranges = pool.starmap(_page_list, [(data, trims, indexes[a:b]) for a, b in zip(bounds, bounds[1:])])
+    return [page for pages in ranges for page in pages]
 
 
-def _page_range(data: bytes, trims, start: int, end: int) -> list[_Page]:
-    """Pages ``start`` to ``end`` (excluded), read with pdfium."""
+def _pages_remembered(reader, data: bytes, trims, cache: dict) -> list[_Page]:
+    """The pages, read with pdfium only where ``cache`` (kept by a warm process between builds) has
+    nothing for what the page is made of: its content, its resources (fonts, forms) and its trim."""
+    memo: dict[int, bytes] = {}
+    keys = [_page_key(page, trim, memo) for page, trim in zip(reader.pages, trims)]
+    missing = [i for i, key in enumerate(keys) if key not in cache]
+    fresh = dict(zip((keys[i] for i in missing), _pages(data, trims, missing)))
+    pages = [fresh[key] if key in fresh else cache[key] for key in keys]
+    cache.clear()
+    cache.update(zip(keys, pages))
+    return pages
+
+
+def _page_key(page, trim, memo: dict[int, bytes]) -> bytes:
+    h = hashlib.sha256(repr(trim).encode())
+    for key in ("/Contents", "/Resources"):
+        h.update(key.encode() + _digest(page.get(key), memo))
+    return h.digest()
+
+
+def _digest(value, memo: dict[int, bytes], depth: int = 0) -> bytes:
+    """A digest of an object and all it refers to, independent of object numbers (so the same page in
+    another build of the file gives the same digest); shared objects (fonts) are digested once."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+    if depth > 32:
+        return b"deep"
+    if isinstance(value, IndirectObject):
+        if value.idnum not in memo:
+            memo[value.idnum] = _digest(value.get_object(), memo, depth + 1)
+        return memo[value.idnum]
+    h = hashlib.sha256()
+    if isinstance(value, DictionaryObject):
+        h.update(b"<<")
+        for key in sorted(value):
+            if key != "/Parent":
+                h.update(key.encode() + _digest(dict.__getitem__(value, key), memo, depth + 1))
+        if isinstance(value, StreamObject):
+            h.update(b"stream" + hashlib.sha256(value._data).digest())
+    elif isinstance(value, ArrayObject):
+        h.update(b"[")
+        for item in list.__iter__(value):
+            h.update(_digest(item, memo, depth + 1))
+    else:
+        h.update(type(value).__name__.encode() + repr(value).encode())
+    return h.digest()
+
+
+def _page_list(data: bytes, trims, indexes: list[int]) -> list[_Page]:
+    """The pages of ``indexes``, read with pdfium."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -360,7 +402,7 @@ def _page_range(data: bytes, trims, start: int, end: int) -> list[_Page]:
     flags = ctypes.c_int()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     try:
-        for index in range(start, end):
+        for index in indexes:
             trim = trims[index]
             page = pdf[index]
             left, top = trim[0], trim[3]

@@ -197,3 +197,36 @@ def test_an_index_locator_to_a_page_without_the_person_fails(small):
     texts = [t.replace("Gomułka", "G.").replace("Gomulka", "G.") for t in texts[:index_page]] + texts[index_page:]
     _check_index(report, reader, pages, labels, texts, None)
     assert any('"Gomułka, Władysław": p. 1' in f.message for f in report.failures), report.format()
+
+
+def _counting_page_reads(monkeypatch) -> list[int]:
+    import edition.preflight as module
+    read: list[int] = []
+    original = module._page_list
+
+    def counting(data, trims, indexes):
+        read.extend(indexes)
+        return original(data, trims, indexes)
+    monkeypatch.setattr(module, "_page_list", counting)
+    return read
+
+
+def test_a_warm_process_reads_again_only_the_pages_that_changed(small, tmp_path, monkeypatch):
+    root, screen, _printed = small
+    doc = root / "documents" / "x.yaml"
+    changed_root = tmp_path / "changed"
+    import shutil
+    shutil.copytree(root, changed_root, ignore=shutil.ignore_patterns("out"))
+    (changed_root / "documents" / "x.yaml").write_text(doc.read_text().replace("Later we can", "Later still we can"))
+    changed = build_edition(changed_root, tmp_path / "out", Diagnostics()).pdf
+    cold = [preflight(path, profile="screen") for path in (screen, changed)]
+    read = _counting_page_reads(monkeypatch)
+    cache: dict = {}
+    warm = [preflight(path, profile="screen", page_cache=cache) for path in (screen, changed, changed)]
+    pages = len(PdfReader(screen).pages)
+    assert read[:pages] == list(range(pages))  # the first file: every page
+    again = read[pages:]
+    assert 0 < len(again) < pages  # the changed file: the document's pages, not the front matter's
+    assert [f for f in warm[1].findings] == [f for f in cold[1].findings]
+    assert [f for f in warm[0].findings] == [f for f in cold[0].findings]
+    assert warm[2].findings == cold[1].findings and len(read) == pages + len(again)  # unchanged: nothing read

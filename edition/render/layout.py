@@ -43,8 +43,10 @@ class Renderer:
         self.styles_dir = Path(styles_dir).resolve()
         self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve())
         self.font_config = FontConfiguration()
-        # laid-out documents kept between builds by a warm process (``edition watch``), or None
+        # kept between builds by a warm process (``edition watch``), or None: written parts, and what
+        # preflight read on each page
         self.layout_cache: dict | None = None
+        self.page_cache: dict | None = None
 
     @property
     def styles_digest(self) -> str:
