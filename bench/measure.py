@@ -12,11 +12,11 @@ so start-up is not counted.
 
 ``build`` also records the package's own stage times (``edition.progress``,
 when the build takes a ``progress``) and times the build's stages by wrapping the functions that
-``edition.build`` calls (a few calls per build, so the wrapping costs
-nothing measurable): preparing the model, each layout of the text (the
-passes), the index and front matter layouts, ``pdf_bytes`` (combining the
-parts, WeasyPrint's ``write_pdf`` and the PDF finish), preflight, the page
-count, writing the files.
+``edition.build`` calls in the build's own process (a few calls per build, so
+the wrapping costs nothing measurable): loading, the documents' layout (done
+by workers, whose inner stages are not seen), each part added to the PDF, the
+index and front matter workers, the assembly's finish, preflight and its
+rules, writing the files.
 """
 from __future__ import annotations
 
@@ -161,36 +161,21 @@ def instrument() -> Stages:
     import edition.build as build
     import edition.render.layout as layout
     stages = Stages()
-    for attr, name in (("prepare_or_fail", "prepare"), ("load", "load"), ("lay_out_body", "body_layout"),
-                       ("render_body_part", "html_body"), ("index_entries", "index_entries"),
-                       ("render_index_part", "html_index"), ("render_front_part", "html_front"),
-                       ("pdf_bytes", "pdf_bytes"), ("write_pdf", "weasyprint_write_part"), ("merge_parts", "merge"),
-                       ("finish_pdf", "pypdf_finish"), ("side_by_side", "index_front_workers"),
-                       ("preflight", "preflight"), ("_page_count", "page_count"),
-                       ("write_atomically", "write_files")):
+    for attr, name in (("load", "load"), ("lay_out_body", "body_layout"), ("render_body_part", "html_body"),
+                       ("index_entries", "index_entries"), ("render_index_part", "html_index"),
+                       ("render_front_part", "html_front"), ("side_by_side", "index_front_workers"),
+                       ("preflight", "preflight"), ("write_atomically", "write_files")):
         if hasattr(build, attr):
             stages.wrap(build, attr, name)
-    stages.wrap(layout.Renderer, "render", "weasyprint_render", by_context=True)
-    if hasattr(layout.Renderer, "render_keeping_context"):
-        stages.wrap(layout.Renderer, "render_keeping_context", "weasyprint_layout", by_context=True)
+    stages.wrap(layout.Renderer, "render_keeping_context", "weasyprint_render", by_context=True)
     try:
-        import weasyprint.document
         import edition.preflight as pre
-        import edition.render.finish as finish
+        from edition.render.assemble import Assembler
     except ImportError:
         pass
     else:
-        stages.wrap(weasyprint.document.Document, "write_pdf", "weasyprint_write_pdf", by_context=True)
-        try:
-            from edition.render.assemble import Assembler
-        except ImportError:
-            pass
-        else:
-            stages.wrap(Assembler, "add", "assemble_add", by_context=True)
-            stages.wrap(Assembler, "finish", "assemble_finish")
-        for attr in ("_finish",):
-            if hasattr(finish, attr):
-                stages.wrap(finish, attr, "pypdf_finish")
+        stages.wrap(Assembler, "add", "assemble_add", by_context=True)
+        stages.wrap(Assembler, "finish", "assemble_finish")
         for attr in dir(pre):
             if attr.startswith("_check_") or attr == "_pages":
                 stages.wrap(pre, attr, f"preflight.{attr.lstrip('_')}")

@@ -308,16 +308,14 @@ def table(m: dict, by_size: dict[int, dict], rows, warm: dict, total_s: float) -
     return "\n".join(out) + "\n"
 
 
-STAGE_ORDER = ("load", "prepare", "body_layout", "html_body", "assemble_add[body_layout]",
-               "weasyprint_render[body_layout]", "index_entries", "html_index", "html_front", "index_front_workers",
-               "weasyprint_render", "assemble_add", "assemble_finish", "pdf_bytes", "weasyprint_write_pdf[pdf_bytes]",
-               "pypdf_finish", "preflight", "page_count", "write_files")
+STAGE_ORDER = ("load", "body_layout", "html_body", "assemble_add[body_layout]", "weasyprint_render[body_layout]",
+               "index_entries", "html_index", "html_front", "index_front_workers", "weasyprint_render",
+               "assemble_add", "assemble_finish", "preflight", "write_files")
 
 
 def _nested(name: str) -> bool:
     return name.startswith("preflight.") or name in ("html_body", "weasyprint_render[body_layout]",
-                                                     "assemble_add[body_layout]",
-                                                     "weasyprint_write_pdf[pdf_bytes]", "pypdf_finish")
+                                                     "assemble_add[body_layout]")
 
 
 def _stage_order(stages: dict):

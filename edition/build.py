@@ -127,14 +127,18 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, assembler: As
                       laid.passes)
 
 
+def _cross_references(edition: Edition):
+    """(document, reference) for every cross-reference of the edition."""
+    return ((doc, node) for doc in edition.documents for nodes in document_texts(doc) for node in walk_inlines(nodes)
+            if isinstance(node, CrossRef))
+
+
 def _references_across_documents(edition: Edition) -> bool:
-    return any(isinstance(node, CrossRef) and node.document != doc.id
-               for doc in edition.documents for nodes in document_texts(doc) for node in walk_inlines(nodes))
+    return any(ref.document != doc.id for doc, ref in _cross_references(edition))
 
 
 def _prints_page_numbers(edition: Edition) -> bool:
-    return any(isinstance(node, CrossRef) for doc in edition.documents for nodes in document_texts(doc)
-               for node in walk_inlines(nodes))
+    return any(True for _ in _cross_references(edition))
 
 
 def _lay_out_placing_notes(edition: Edition, renderer: Renderer, where: str, profile: str, passes: int,
@@ -166,7 +170,7 @@ def _write_part(laid: _LaidOut, first_folio: int, renderer: Renderer, profile: s
     pages = list(laid.document.pages)
     if len(pages) % 2:  # the next document opens on a recto
         pages += _blank_verso(laid.edition, renderer, profile).pages
-    pdf = write_pdf([laid.document.copy(pages)], profile)
+    pdf = write_pdf(laid.document.copy(pages), profile)
     return DocumentPart(pdf, len(pages), laid.places, laid.relaxed, laid.passes)
 
 
@@ -331,14 +335,14 @@ def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool,
             index, problems = renderer.render(page_html(edition, [point_links_elsewhere(index_part, LINK_ELSEWHERE)],
                                                         profile, first_page=index_first))
             _fail_on(problems, source, "index")
-            return write_pdf([index], profile), len(index.pages)
+            return write_pdf(index, profile), len(index.pages)
 
         def write_front() -> tuple[bytes, int, str]:
             front, front_part = _lay_out_front(edition, front_info, renderer, profile, source)
             if len(front.pages) % 2:  # the text must begin on a recto
                 front, front_part = _lay_out_front(edition, replace(front_info, pad_pages=1), renderer, profile,
                                                    source)
-            return write_pdf([front], profile), len(front.pages), str(front_part)
+            return write_pdf(front, profile), len(front.pages), str(front_part)
 
         jobs = [write_front] + ([write_index] if entries else [])
         keys = None

@@ -15,19 +15,9 @@ import pytest
 from edition.build import build_edition
 from edition.cli import main
 from edition.diagnostics import Diagnostics
+from sources import DOCUMENT_YAML
 
-DOC = """\
-title: A Session
-date: 1956-10-26
-citation:
-  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
-body:
-  - paragraphs:
-      - Text.[^1]
-notes:
-  - n: 1
-    text: A note.
-"""
+DOC = DOCUMENT_YAML.replace("Text.", "Text.[^1]") + "notes:\n  - n: 1\n    text: A note.\n"
 
 
 def test_verbose_prints_each_stage_and_quiet_prints_nothing(make_edition, tmp_path, capsys):

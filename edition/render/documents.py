@@ -139,21 +139,27 @@ def _in_workers(count, lay_out, write, pages_of, needs_folio, jobs, first_folio,
 def _work(conn, lay_out, write, pages_of, needs_folio) -> None:
     """A worker's loop: a document's index in, ("pages", i, n) then ("part", i, part) out."""
     while (i := conn.recv()) is not None:
-        try:
+
+        def one_document(i=i):
             folio = _folio(conn) if needs_folio(i) else None
             laid_out = lay_out(i, folio)
             conn.send(("pages", i, pages_of(laid_out)))
-            if folio is None:
-                folio = _folio(conn)
-            conn.send(("part", i, write(laid_out, folio)))
-            del laid_out
-            gc.collect()  # the document's boxes are cyclic garbage; the parent's objects are frozen, not walked
-        except EditionError as error:
-            conn.send(("error", i, list(error.diagnostics)))
-        except BaseException:  # noqa: BLE001 - reported to the parent, which raises
-            conn.send(("crash", i, traceback.format_exc()))
+            return write(laid_out, folio if folio is not None else _folio(conn))
+        kind, payload = _outcome(one_document)
+        conn.send(("part" if kind == "ok" else kind, i, payload))
+        gc.collect()  # the document's boxes are cyclic garbage; the parent's objects are frozen, not walked
     conn.close()
     os._exit(0)  # leave without running the parent's exit handlers or flushing its buffers
+
+
+def _outcome(function) -> tuple[str, object]:
+    """("ok", result), ("error", diagnostics) or ("crash", traceback): what a worker sends its parent."""
+    try:
+        return "ok", function()
+    except EditionError as error:
+        return "error", list(error.diagnostics)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        return "crash", traceback.format_exc()
 
 
 def _folio(conn) -> int:
@@ -197,11 +203,6 @@ def side_by_side(functions: list[Callable[[], Part]], jobs: int) -> list[Part]:
 
 
 def _run_one(conn, function) -> None:
-    try:
-        conn.send(("ok", function()))
-    except EditionError as error:
-        conn.send(("error", list(error.diagnostics)))
-    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
-        conn.send(("crash", traceback.format_exc()))
+    conn.send(_outcome(function))
     conn.close()
     os._exit(0)

@@ -51,16 +51,11 @@ def edition_date(meta: EditionMeta) -> _dt.datetime:
     return _dt.datetime(year, 1, 1, tzinfo=_dt.timezone.utc)
 
 
-def combine(parts):
-    """One WeasyPrint document holding the pages of every part, in order (no new layout)."""
-    return parts[0].copy([page for part in parts for page in part.pages])
-
-
-def write_pdf(parts, profile: str = "screen") -> bytes:
-    """The parts' pages as one PDF, in the profile's variant, straight from WeasyPrint."""
+def write_pdf(document, profile: str = "screen") -> bytes:
+    """A laid-out WeasyPrint document as one PDF part, in the profile's variant, straight from WeasyPrint."""
     # no /ID: computing it serialises (and compresses) the whole part a second time, and the assembled
     # PDF gets its own, derived from the content of every part
-    return combine(parts).write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=False)
+    return document.write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=False)
 
 
 def document_info(meta: EditionMeta, when: _dt.datetime, profile: str) -> dict:
