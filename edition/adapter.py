@@ -21,8 +21,9 @@ WeasyPrint:
 
 pypdf:
 - ``raw_stream_data`` and ``set_raw_stream_data``: a stream's encoded bytes
-  (``StreamObject._data``), read to digest and deduplicate streams without
-  decoding them, written when a stream is recoded;
+  (``StreamObject._data``, and the decoded copy pypdf caches in
+  ``decoded_self``), read to digest and deduplicate streams without decoding
+  them, written when a stream is recoded;
 - ``FinalReference``: an indirect reference to an object of a file being
   written by hand (``IndirectObject`` with no reader behind it).
 """
@@ -141,8 +142,11 @@ def raw_stream_data(stream) -> bytes:
 
 
 def set_raw_stream_data(stream, data: bytes) -> None:
-    """Replace a pypdf stream's stored (encoded) bytes; the caller sets /Filter to match."""
+    """Replace a pypdf stream's stored (encoded) bytes (and forget its decoded copy); the caller sets
+    /Filter to match."""
     stream._data = data
+    if getattr(stream, "decoded_self", None) is not None:
+        stream.decoded_self = None
 
 
 @cache

@@ -67,10 +67,10 @@ class Stamp:
                 and self.pdf == sha256(pdf.read_bytes()) and self.html == sha256(html.read_bytes()))
 
 
-def reusing(cache: dict | None, keys: list, jobs: list[Callable], run: Callable[[list], list]) -> list:
+def reusing(cache: dict | None, keys: list | None, jobs: list[Callable], run: Callable[[list], list]) -> list:
     """The jobs' results, ``run`` doing those not in ``cache`` (keys name everything a result is made from;
     a key's kind is its first item, and a new result replaces the kind's old one)."""
-    if cache is None:
+    if cache is None or keys is None:
         return run(jobs)
     todo = [k for k, key in enumerate(keys) if key not in cache]
     for k, result in zip(todo, run([jobs[k] for k in todo]) if todo else []):

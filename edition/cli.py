@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .adapter import check_versions
 from .diagnostics import Diagnostics, EditionError
 from .profiles import PROFILES
 
@@ -65,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    unsupported = check_versions()
+    if unsupported:  # the adapter relies on these versions' internals: refuse rather than print wrong pages
+        for problem in unsupported:
+            print(f"edition: error: {problem}", file=sys.stderr)
+        return 1
     source = getattr(args, "source", None)
     if args.command != "preflight" and source is not None and not source.is_dir():
         print(f"{source}: error: no such source folder", file=sys.stderr)
@@ -125,7 +131,7 @@ def _build(args) -> int:
         if not args.quiet:
             print(f"{result.pdf} is up to date: no input changed (--force rebuilds)", file=sys.stderr)
         return 0
-    if args.verbose:
+    if args.verbose and result.preflight is not None:
         sys.stderr.write(result.preflight.format())
     if not args.quiet:
         print(f"wrote {result.pdf} ({result.pages} pages; {progress.summary()})", file=sys.stderr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field, replace as _replace
-from typing import Callable, Sequence, Union
+from typing import Callable, Iterator, Sequence, Union
 
 from .diagnostics import SourcePos
 
@@ -314,7 +314,7 @@ class Edition:
         raise KeyError(person_id)
 
 
-def walk_inlines(nodes: tuple[Inline, ...]):
+def walk_inlines(nodes: tuple[Inline, ...]) -> Iterator[Inline]:
     """Every inline node, depth first, containers before their children."""
     for node in nodes:
         yield node
@@ -339,11 +339,11 @@ def rewrite_inlines(nodes: tuple[Inline, ...], visit: Visit) -> tuple[Inline, ..
         elif isinstance(new, (tuple, list)):
             out.extend(new)
         else:
-            out.append(new)
+            out.append(new)  # type: ignore[arg-type]  # a node (Sequence covers the lists above)
     return tuple(out)
 
 
-def document_runs(doc: "Document"):
+def document_runs(doc: "Document") -> Iterator[tuple[tuple[Inline, ...], Note | None]]:
     """Every run of inlines in a document, in reading order, with the note it stands in (or None)."""
     yield doc.title, None
     for p in doc.summary:
@@ -357,7 +357,7 @@ def document_runs(doc: "Document"):
         yield n.content, n
 
 
-def document_texts(doc: "Document"):
+def document_texts(doc: "Document") -> Iterator[tuple[Inline, ...]]:
     """Every run of inlines in a document, in reading order."""
     for nodes, _note in document_runs(doc):
         yield nodes
@@ -389,7 +389,11 @@ def repoint_note_calls(nodes: tuple[Inline, ...], notes: dict[str, Note]) -> tup
                            if isinstance(node, NoteCall) else None)
 
 
-def map_document_texts(doc: Document, body, notes_content=None, note=None) -> Document:
+Rewrite = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
+
+
+def map_document_texts(doc: Document, body: Rewrite, notes_content: Rewrite | None = None,
+                       note: Callable[[Note], Note] | None = None) -> Document:
     """A copy of ``doc`` with every run of inlines rewritten, in reading order.
 
     ``body`` rewrites the title, summary, headings, speakers and paragraphs;
@@ -409,7 +413,7 @@ def map_document_texts(doc: Document, body, notes_content=None, note=None) -> Do
         new = _replace(n, content=notes_content(n.content))
         notes[n.label] = note(new) if note else new
 
-    def calls(nodes):
+    def calls(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         return repoint_note_calls(nodes, notes)
     return _replace(
         doc, title=calls(title), summary=summary,

@@ -26,7 +26,7 @@ import os
 import traceback
 from contextlib import contextmanager
 from multiprocessing.connection import wait
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from ..diagnostics import EditionError
 
@@ -55,7 +55,7 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def lay_out_documents(count: int, lay_out: Callable, write: Callable[..., Part], pages_of: Callable[[object], int],
+def lay_out_documents(count: int, lay_out: Callable, write: Callable[..., Part], pages_of: Callable[[Any], int],
                       needs_folio: Callable[[int], bool], jobs: int = 1, first_folio: int = 1,
                       deliver: Callable[[int, Part], Part] | None = None) -> list[Part]:
     """Every document laid out and written; ``pages_of(laid_out)`` is the document's padded page count.

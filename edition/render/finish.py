@@ -53,10 +53,10 @@ def write_pdf(document, profile: Profile) -> bytes:
     return document.write_pdf(pdf_variant=profile.pdf_variant, pdf_identifier=False)
 
 
-def document_info(meta: EditionMeta, when: _dt.datetime, profile: Profile) -> dict:
+def document_info(meta: EditionMeta, when: _dt.datetime, profile: Profile) -> dict[str, object]:
     """The document information dictionary's entries."""
     stamp = when.strftime("D:%Y%m%d%H%M%SZ")
-    info = {
+    info: dict[str, object] = {
         "/Title": TextStringObject(_title(meta)),
         "/Author": TextStringObject("; ".join(meta.editors)),
         "/Subject": TextStringObject(meta.subtitle or meta.title),

@@ -53,6 +53,7 @@ def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where
     front = front_matter(edition, body.folio, index_first)
 
     def write_index() -> tuple[bytes, int]:
+        assert index_part is not None
         index, problems = renderer.render(page_html(edition, [point_links_elsewhere(index_part, LINK_ELSEWHERE)],
                                                     profile, first_page=index_first))
         _fail_on(problems, where, "index")
@@ -65,7 +66,7 @@ def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where
         return write_pdf(laid, profile), len(laid.pages), str(html)
 
     jobs_to_run = [write_front] + ([write_index] if entries else [])
-    keys = None
+    keys: list | None = None
     if renderer.layout_cache is not None:  # what the parts are made from
         digest = renderer.styles_digest
         keys = [("front", profile.name, digest, page_html(edition, [render_front_part(edition, front)], profile))]

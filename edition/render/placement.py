@@ -12,6 +12,7 @@ the note and the pages when not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .. import anchors
 from ..diagnostics import Diagnostic, EditionError
@@ -27,8 +28,8 @@ class LaidOut:
     """A part laid out with its notes placed, not yet written."""
 
     edition: Edition
-    document: object  # weasyprint.Document
-    context: object  # its layout context, for renumber_pages
+    document: Any  # weasyprint.Document
+    context: Any  # its layout context, for renumber_pages
     places: dict[str, list[AnchorPlace]]
     placements: list["NotePlacement"]
     relaxed: frozenset[str]

@@ -11,7 +11,7 @@ import re
 
 from .. import anchors
 from ..diagnostics import Diagnostics
-from ..model import Document, Edition, PersonMention, document_texts, plain_text, walk_inlines
+from ..model import Person, Document, Edition, PersonMention, document_texts, plain_text, walk_inlines
 
 NOTE_REFERENCE = re.compile(r"\b[Nn]otes?\s+(\d+)(?:\s+(supra|infra|above|below))?")
 RESERVED_IDS = anchors.RESERVED  # anchors of the edition's own pages: a document's anchors begin with its id
@@ -41,7 +41,7 @@ def mentioned_person_ids(edition: Edition) -> set[str]:
 
 
 def _check_persons(edition: Edition, diags: Diagnostics) -> None:
-    by_id = {}
+    by_id: dict[str, Person] = {}
     claimed: dict[str, str] = {}
     for person in edition.persons:
         if person.id in by_id:

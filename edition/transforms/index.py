@@ -17,7 +17,7 @@ Gomułka files under G and Hegedüs under H.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import pyuca
 
@@ -57,7 +57,7 @@ class IndexEntry:
 # ----------------------------------------------------------------- collation
 
 
-def sort_key(heading: str):
+def sort_key(heading: str) -> tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]:
     """Word-by-word collation key: each word compared by UCA, diacritics second to letters."""
     words = heading.replace(",", " ").split()
     return tuple(_COLLATOR.sort_key(w.casefold()) for w in words), _COLLATOR.sort_key(heading)
@@ -135,7 +135,7 @@ def _needs_see_reference(person: Person, form: str) -> bool:
     return fold(form) not in own
 
 
-def index_records(entries: tuple[IndexEntry, ...], persons: dict[str, Person]) -> list[dict]:
+def index_records(entries: tuple[IndexEntry, ...], persons: dict[str, Person]) -> list[dict[str, Any]]:
     """Plain records for export (JSON, CSV, Markdown): the edge where dicts are allowed."""
     records = []
     for e in entries:

@@ -67,8 +67,8 @@ def format_locators(places: Iterable[tuple[int, int | None, str]]) -> tuple[Loca
         else:
             note_pages.setdefault(page, {}).setdefault(note, anchor)
     items: list[Locator] = []
-    for _, run in groupby(enumerate(sorted(text_pages)), key=lambda t: t[1] - t[0]):
-        pages = [p for _, p in run]
+    for _, consecutive in groupby(enumerate(sorted(text_pages)), key=lambda t: t[1] - t[0]):
+        pages = [p for _, p in consecutive]
         items.append(Locator(abbreviate_range(pages[0], pages[-1]), pages[0], pages[-1], (), text_pages[pages[0]]))
     for page, notes in note_pages.items():
         if page in text_pages:

@@ -35,7 +35,7 @@ def _same(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 def _number_document(doc: Document) -> Document:
     counter = count(1)
 
-    def visit(node: Inline):
+    def visit(node: Inline) -> Inline | None:
         if isinstance(node, PersonMention):
             return replace(node, anchor=anchors.mention(doc.id, next(counter)), children=run(node.children))
         return None

@@ -9,6 +9,7 @@ mentions in the source are left as they are: the editor's markup wins.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 from dataclasses import replace
 
 from ..diagnostics import SourcePos
@@ -29,7 +30,7 @@ class NameMatcher:
         # whole words: no letter or digit on either side (an apostrophe may follow: possessive)
         self.pattern = re.compile(rf"(?<![\w])({alternation})(?![\w])") if forms else None
 
-    def find(self, text: str):
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, person_id) of each name in ``text``."""
         if self.pattern is None:
             return
@@ -49,7 +50,7 @@ def _resolve_document(doc: Document, matcher: NameMatcher) -> Document:
 
 
 def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher) -> tuple[Inline, ...]:
-    def visit(node: Inline):
+    def visit(node: Inline) -> Inline | list[Inline] | None:
         if isinstance(node, Text):
             return _split(node, matcher)
         if isinstance(node, PersonMention):
@@ -70,7 +71,7 @@ def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
     cursor = origin.offset(node.pos) if origin is not None else 0
     raw = nfc(origin.raw) if origin is not None else ""
 
-    def at(offset: int):
+    def at(offset: int) -> SourcePos:
         """Where value[offset:] stands in the file: found in the scalar's raw text when it is known."""
         nonlocal cursor
         if origin is not None:

@@ -24,7 +24,7 @@ def resolve_references(edition: Edition, diags: Diagnostics) -> Edition:
 def _resolve_document(doc: Document, docs: dict[str, Document], diags: Diagnostics) -> Document:
     if not any(isinstance(node, CrossRef) for nodes in document_texts(doc) for node in walk_inlines(nodes)):
         return doc  # nothing to resolve: the document stays as it is
-    def visit(node: Inline):
+    def visit(node: Inline) -> Inline | None:
         if isinstance(node, CrossRef):
             return _resolve(replace(node, document=node.document or doc.id, children=run(node.children)), docs,
                             diags)
