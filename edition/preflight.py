@@ -30,13 +30,15 @@ import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import adapter
+from .text import fold as _fold
+from .transforms.locators import parse_locator
+
 OWN_FONT = re.compile(r"^[A-Z]{6}\+EB-Garamond-Edition")
 FOLIO = re.compile(r"^(\d+|[ivxlcdm]+)$")
-LOCATOR = re.compile(r"^(\d+)(?:-(\d+))?(?:nn?(\d+)(?:-(\d+))?)?$")
 PT_PER_MM = 72 / 25.4
 HEAD_ZONE = 0.6 * 72   # running heads stand above this line (pt from the trim's top)
 FOOT_ZONE = 0.75 * 72  # drop folios stand below this distance from the trim's foot
@@ -108,12 +110,6 @@ class _Word:
     def __setstate__(self, state):
         for key, value in zip(self.__slots__, state):
             setattr(self, key, value)
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(str.maketrans("łŁøØđĐ", "lLoOdD")).casefold()
 
 
 def preflight(path: Path | str, edition=None, profile: str | None = None, data: bytes | None = None,
@@ -380,7 +376,7 @@ def _digest(value, memo: dict[int, bytes], depth: int = 0) -> bytes:
             if key != "/Parent":
                 h.update(key.encode() + _digest(dict.__getitem__(value, key), memo, depth + 1))
         if isinstance(value, StreamObject):
-            h.update(b"stream" + hashlib.sha256(value._data).digest())
+            h.update(b"stream" + hashlib.sha256(adapter.raw_stream_data(value)).digest())
     elif isinstance(value, ArrayObject):
         h.update(b"[")
         for item in list.__iter__(value):
@@ -552,18 +548,15 @@ def _check_index(report: Report, reader, pages: list[_Page], labels, pages_text,
         if " See " in entry or ", " not in entry:
             continue
         heading, _, rest = entry.partition(", ")
-        while rest and not LOCATOR.match(rest.split(", ")[0].strip(" .").replace("\u2013", "-")):
+        while rest and parse_locator(rest.split(", ")[0]) is None:
             more, _, rest = rest.partition(", ")  # "Mikoyan, Anastas Ivanovich, 1–4": forenames first
             heading += ", " + more
         names = forms.get(_fold(heading)) or {_fold(heading.split(",")[0])}
         for token in (t.strip(" .") for t in rest.split(",")):
-            m = LOCATOR.match(token.replace("\u2013", "-"))
-            if not m:
+            locator = parse_locator(token)
+            if locator is None:
                 continue
-            first, last = m.group(1), m.group(2) or m.group(1)
-            if len(last) < len(first):  # 101–8: Chicago's abbreviated range
-                last = first[:len(first) - len(last)] + last
-            for folio in range(int(first), int(last) + 1):
+            for folio in range(locator.first_page, locator.last_page + 1):
                 checked += 1
                 if str(folio) not in labels:
                     problems.append(f'"{heading}": locator {token} points past the last page')

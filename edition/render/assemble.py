@@ -37,7 +37,9 @@ from pypdf import PdfReader
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject, NumberObject, PdfObject,
                            StreamObject, TextStringObject)
 
+from .. import adapter
 from ..model import EditionMeta
+from ..profiles import SCREEN, Profile, profile_named
 from .finish import LabelRange, document_info, edition_date, marks_in_k, xmp_packet
 
 TREE_LEAF_SIZE = 1000  # names per leaf of the name tree
@@ -49,11 +51,7 @@ class AssemblyError(ValueError):
     pass
 
 
-class _Ref(IndirectObject):
-    """A reference in the final file (written as ``n 0 R``)."""
-
-    def __init__(self, number: int):
-        super().__init__(number, 0, None)
+_Ref = adapter.final_reference_class()  # a reference in the final file (written as ``n 0 R``)
 
 
 @dataclass
@@ -70,8 +68,8 @@ class _Part:
 class Assembler:
     """Writes the final PDF part by part; ``finish`` gives its bytes."""
 
-    def __init__(self, profile: str = "screen"):
-        self.profile = profile
+    def __init__(self, profile: "Profile | str" = SCREEN):
+        self.profile = profile_named(profile)
         self.out = io.BytesIO()
         self.offsets: dict[int, int] = {}
         self.count = 0
@@ -146,7 +144,7 @@ class Assembler:
         self._check_links()
         parts = [self.parts[h] for h in order]
         pages = [page for part in parts for page in part.pages]
-        if self.profile == "print" and len(pages) % 2:  # a printer binds sheets: an even count
+        if self.profile.even_pages and len(pages) % 2:  # a printer binds sheets: an even count
             pages.append(self._blank_page(parts[-1].last_boxes))
         digest = hashlib.sha256(b"".join(d for part in parts for d in part.page_digests)).hexdigest()
         self._write_object(self.page_tree, _dict({"/Type": NameObject("/Pages"), "/Kids": ArrayObject(pages),
@@ -155,7 +153,7 @@ class Assembler:
         for key in ("/MarkInfo", "/ViewerPreferences", "/OutputIntents"):
             if key in self.catalog_entries:
                 catalog[NameObject(key)] = self.catalog_entries[key]
-        if self.profile == "print":
+        if self.profile.cmyk:
             self._name_output_condition(catalog)
         catalog[NameObject("/Lang")] = TextStringObject(meta.language)
         catalog[NameObject("/PageLabels")] = _page_labels(labels, len(pages))
@@ -313,11 +311,11 @@ class _PartWriter:
             for content in _array(dict.get(page, "/Contents")):
                 if isinstance(content, IndirectObject):
                     self.content_streams.add(content.idnum)
-                    digest.update(content.get_object()._data)
+                    digest.update(adapter.raw_stream_data(content.get_object()))
             part.page_digests.append(digest.digest())
             part.last_boxes = {key: ArrayObject(page[key]) for key in ("/MediaBox", "/CropBox", "/BleedBox",
                                                                       "/TrimBox") if key in page}
-            if a.profile == "print":
+            if not a.profile.links:
                 page.pop("/Annots", None)  # PDF/X: no links
             for annot in _array(dict.get(page, "/Annots")):
                 annot = annot.get_object()
@@ -479,7 +477,7 @@ class _PartWriter:
                 if isinstance(attributes, DictionaryObject) and "/Headers" in attributes:
                     attributes[NameObject("/Headers")] = ArrayObject(
                         self._part_id(h) for h in _array(dict.get(attributes, "/Headers")))
-        if isinstance(obj, StreamObject) and self.a.profile == "print" and (
+        if isinstance(obj, StreamObject) and self.a.profile.cmyk and (
                 idnum in self.content_streams or _get(obj, "/Subtype") == "/Form"):
             _recolour_marks(obj)
 
@@ -503,19 +501,19 @@ def _recolour_marks(stream: StreamObject) -> None:
     data = stream.get_data()
     fixed = marks_in_k(data)
     if fixed != data:
-        stream._data = zlib.compress(fixed)
+        adapter.set_raw_stream_data(stream, zlib.compress(fixed))
         stream[NameObject("/Filter")] = NameObject("/FlateDecode")
         stream.pop("/DecodeParms", None)
 
 
 def _stream_key(obj: PdfObject) -> bytes | None:
     """A digest for a stream worth writing once however many parts carry it (no references inside)."""
-    if not isinstance(obj, StreamObject) or len(obj._data) < _DEDUPLICATED_MIN_BYTES or _has_refs(obj):
+    if not isinstance(obj, StreamObject) or len(adapter.raw_stream_data(obj)) < _DEDUPLICATED_MIN_BYTES or _has_refs(obj):
         return None
     h = hashlib.sha256()
     for key in sorted(k for k in obj if k != "/Length"):
         h.update(f"{key}={obj[key]!r};".encode())
-    h.update(obj._data)
+    h.update(adapter.raw_stream_data(obj))
     return h.digest()
 
 
