@@ -22,7 +22,8 @@ from ..citation import shelfmark
 from ..profiles import SCREEN, Profile, profile_named
 from ..model import Document, Edition, Person, Section, plain_text
 from .front import FrontMatter, how_to_cite
-from .inline import render_inlines
+from .inline import NoteParts, render_continuations, render_inlines
+from .plan import LayoutPlan
 
 EN_DASH = "\u2013"
 _ENV = Environment(loader=PackageLoader("edition", "templates"), autoescape=select_autoescape(default=True),
@@ -37,13 +38,15 @@ def _common(edition: Edition) -> dict:
     return {"edition": edition, "meta": meta, "page": meta.page}
 
 
-def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset()) -> Markup:
-    """The documents.  Paragraphs whose anchors are in ``relaxed`` give up widow and orphan
-    control, which the layout stage asks for when that is what keeps a note on its call's page."""
+def render_body_part(edition: Edition, plan: LayoutPlan = LayoutPlan()) -> Markup:
+    """The documents, as the note placement's ``plan`` asks: paragraphs it relaxes give up widow and
+    orphan control, notes it splits are written in parts, marked paragraphs mark their words."""
     persons = {p.id: p for p in edition.persons}
     return Markup(_ENV.get_template("body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
-        relaxed=relaxed, paragraph_anchor=paragraph_anchor, source_note=source_note))
+        plan=plan, note_parts=lambda doc: NoteParts(doc.notes, plan.splits), paragraph_anchor=paragraph_anchor,
+        render_continuations=render_continuations,
+        source_note=source_note))
 
 
 def source_note(doc: Document) -> Markup:
