@@ -24,7 +24,7 @@ from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .model import CrossRef, Edition, Person, document_texts, walk_inlines
 from .pipeline import check, load
 from .styles import find_styles, hash_files
-from .progress import SILENT, Progress
+from .progress import SILENT, Progress, document_done
 from .preflight import Report, preflight
 from .render.assemble import LINK_ELSEWHERE, Assembler, AssemblyError
 from .render.finish import LabelRange, edition_date, write_atomically, write_pdf
@@ -198,6 +198,7 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, ass
 
     def deliver(_i: int, part: DocumentPart) -> DocumentPart:
         handles.append(assembler.add(part.pdf))
+        document_done(_i, len(alone), part.pages)
         return replace(part, pdf=b"")  # the PDF is in the assembler now
 
     cache = renderer.layout_cache
@@ -286,24 +287,25 @@ def fewer_collections():
 
 def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False,
                   profile: str = "screen", progress: Progress = SILENT, renderer: Renderer | None = None,
-                  incremental: bool = False, jobs: int | None = None) -> BuildResult:
+                  incremental: bool = False, jobs: int | None = None, name: str | None = None) -> BuildResult:
     with fewer_collections():
         try:
-            return _build_edition(source, output, diags, strict, profile, progress, renderer, incremental, jobs)
+            return _build_edition(source, output, diags, strict, profile, progress, renderer, incremental, jobs,
+                                  name)
         except AssemblyError as exc:  # e.g. two parts giving one anchor: nothing is written
             raise layout_failure(str(source), f"the parts of the PDF cannot be joined: {exc}") from None
 
 
 def _build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool, profile: str,
-                   progress: Progress, renderer: Renderer | None, incremental: bool, jobs: int | None
-                   ) -> BuildResult:
+                   progress: Progress, renderer: Renderer | None, incremental: bool, jobs: int | None,
+                   name: str | None = None) -> BuildResult:
     """Build one profile: ``screen`` writes edition.pdf, ``print`` edition-print.pdf (and the HTML beside it).
 
     With ``incremental``, a build whose inputs have not changed since the last one
     (same fingerprint, outputs untouched) writes nothing and says so.
     """
     source, output = Path(source), Path(output)
-    name = OUTPUT_NAMES[profile]
+    name = name or OUTPUT_NAMES[profile]  # the file stem: edition.pdf, edition-print.pdf unless named
     pdf_path, html_path = output / f"{name}.pdf", output / f"{name}.html"
     stamp_path = output / f".{name}.build.json"
     fingerprint = input_fingerprint(source, profile, output) if incremental else ""

@@ -31,18 +31,20 @@ def test_verbose_prints_each_stage_and_quiet_prints_nothing(make_edition, tmp_pa
     assert capsys.readouterr().err == ""
 
 
-def test_not_a_terminal_gets_one_closing_line(make_edition, tmp_path, capsys):
+def test_not_a_terminal_gets_a_line_per_stage_and_a_closing_line(make_edition, tmp_path, capsys):
     root = make_edition(document=DOC)
     assert main(["build", str(root), "-o", str(tmp_path / "o")]) == 0
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("wrote ") and "layout" in lines[0]
+    assert [line.split()[0] for line in lines if line.endswith(" s") and "documents" not in line] == [
+        "load", "check", "layout", "index", "write", "preflight"]
+    assert lines[-1].startswith("wrote ") and "layout" in lines[-1]
 
 
 def test_nothing_changed_nothing_rebuilt_and_a_change_rebuilds_like_a_full_build(make_edition, tmp_path, capsys):
     root = make_edition(document=DOC)
     out = tmp_path / "out"
     assert main(["build", str(root), "-o", str(out)]) == 0
-    pdf = out / "edition.pdf"
+    pdf = out / "a-volume.pdf"  # named after the title, "A Volume"
     first = pdf.stat().st_mtime_ns
     capsys.readouterr()
     assert main(["build", str(root), "-o", str(out)]) == 0
