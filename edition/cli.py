@@ -76,8 +76,8 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
     _source_argument(parser)
     parser.add_argument("-o", "--output", default=None, type=Path, metavar="PATH",
                         help="a file name ending in .pdf (the HTML goes beside it, with the same name) or a folder "
-                             "(default: output/ beside edition.yaml's folder; the file named by output: in "
-                             "edition.yaml, else after the title, -print added for the print profile)")
+                             "(default: output/ in the folder where the edition was found; the file named by "
+                             "output: in edition.yaml, else after the title, -print added for the print profile)")
     parser.add_argument("--profile", choices=("screen", "print"), default="screen",
                         help="screen: PDF/A-2a, tagged, linked; print: PDF/X-4 with bleed and crop marks")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")

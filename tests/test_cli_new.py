@@ -74,8 +74,9 @@ def test_ci_installs_from_the_repository_pip_recorded():
 
 
 def test_the_install_option_goes_into_both_workflows(tmp_path, capsys):
-    assert run(capsys, "new", str(tmp_path / "e"), "--install", "edition @ git+https://git.example.org/e.git@v1")[0] == 0
+    requirement = "edition @ git+https://git.example.org/e.git@v1"
+    assert run(capsys, "new", str(tmp_path / "e"), "--install", requirement)[0] == 0
     github = yaml.safe_load((tmp_path / "e" / ".github/workflows/edition.yml").read_text())
     gitlab = yaml.safe_load((tmp_path / "e" / ".gitlab-ci.yml").read_text())
-    assert github["env"]["EDITION_REQUIREMENT"] == "edition @ git+https://git.example.org/e.git@v1"
-    assert gitlab["edition"]["variables"]["EDITION_REQUIREMENT"] == "edition @ git+https://git.example.org/e.git@v1"
+    assert github["env"]["EDITION_REQUIREMENT"] == requirement
+    assert gitlab["edition"]["variables"]["EDITION_REQUIREMENT"] == requirement
