@@ -12,9 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from .adapter import SUPPORTED, check_versions
 from .console import format_diagnostics, open_in_viewer
 from .diagnostics import Diagnostics, EditionError
 from .discovery import UsageError, find_source, output_target
+from .profiles import PROFILES
 
 SOURCE_HELP = ("the edition's folder or its edition.yaml (default: found in the current folder or a folder above, "
                "or in a source/ folder there)")
@@ -27,22 +29,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def version_text() -> str:
-    """The tool's version (package metadata) and the WeasyPrint and pypdf it supports and runs with."""
+    """The tool's version (package metadata) and the WeasyPrint and pypdf it runs with and supports."""
     from importlib import metadata
 
     from . import __version__
     try:
-        version, requires = metadata.version("edition"), metadata.requires("edition") or []
+        version = metadata.version("edition")
     except metadata.PackageNotFoundError:  # run from a folder without being installed
-        version, requires = __version__, []
+        version = __version__
     lines = [f"edition {version}"]
-    for name in ("weasyprint", "pypdf"):
-        wanted = next((r.split(";")[0].strip()[len(name):] for r in requires if r.lower().startswith(name)), "")
+    for name, wanted in SUPPORTED.items():
         try:
             found = metadata.version(name)
         except metadata.PackageNotFoundError:
             found = "not installed"
-        lines.append(f"{name} {found}" + (f" (supported: {wanted})" if wanted else ""))
+        lines.append(f"{name} {found} (supported: {wanted})")
     return "\n".join(lines)
 
 
@@ -78,8 +79,8 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
                         help="a file name ending in .pdf (the HTML goes beside it, with the same name) or a folder "
                              "(default: output/ in the folder where the edition was found; the file named by "
                              "output: in edition.yaml, else after the title, -print added for the print profile)")
-    parser.add_argument("--profile", choices=("screen", "print"), default="screen",
-                        help="screen: PDF/A-2a, tagged, linked; print: PDF/X-4 with bleed and crop marks")
+    parser.add_argument("--profile", choices=tuple(PROFILES), default="screen",
+                        help="; ".join(f"{p.name}: {_without_file_name(p.description)}" for p in PROFILES.values()))
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     parser.add_argument("-v", "--verbose", action="store_true",
@@ -88,6 +89,11 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
                         help="documents laid out at once, in worker processes (default: one per core; 1: no workers)")
     parser.add_argument("--open", action="store_true",
                         help="open the PDF once written (xdg-open, open or start)")
+
+
+def _without_file_name(description: str) -> str:
+    """A profile's description without the default file name it ends with: the name is the edition's."""
+    return description.split(" (")[0]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("pdf", type=Path, help="the PDF to check")
     f.add_argument("--source", type=Path, default=None,
                    help="the edition's folder, for the persons' name forms (default: found as for build, if any)")
-    f.add_argument("--profile", choices=("screen", "print"), default=None, help="default: read from the PDF")
+    f.add_argument("--profile", choices=tuple(PROFILES), default=None, help="default: read from the PDF")
     i = sub.add_parser("index", help="export the index of names (page numbers from the laid-out text)")
     _source_argument(i)
     i.add_argument("--format", choices=("json", "csv", "md"), default="json", help="the export format")
@@ -143,6 +149,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, *, opener=open_in_viewer) -> int:
     """Run one command; ``opener(path, stream)`` opens a written PDF for ``--open``."""
     args = _parser().parse_args(argv)
+    unsupported = check_versions()
+    if unsupported:  # the adapter relies on these versions' internals: refuse rather than print wrong pages
+        for problem in unsupported:
+            print(f"edition: error: {problem}", file=sys.stderr)
+        return 1
     try:
         if args.command in ("check", "build", "watch", "index"):
             found = find_source(args.source, Path.cwd())
@@ -212,7 +223,7 @@ def _build(args, opener) -> int:
         if not args.quiet:
             print(f"{result.pdf} is up to date: no input changed (--force rebuilds)", file=sys.stderr)
     else:
-        if args.verbose:
+        if args.verbose and result.preflight is not None:
             sys.stderr.write(result.preflight.format())
         if not args.quiet:
             print(f"wrote {result.pdf} ({result.pages} pages; {progress.summary()})", file=sys.stderr)

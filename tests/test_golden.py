@@ -57,6 +57,9 @@ def compare(image, reference) -> tuple[float, float]:
     return mean, changed
 
 
+pytestmark = pytest.mark.slow
+
+
 def looks_the_same(mean: float, changed: float) -> bool:
     return mean <= MEAN_TOLERANCE and changed <= PIXEL_TOLERANCE
 
@@ -95,8 +98,8 @@ def test_refresh_keeps_references_within_the_tolerance_and_rewrites_the_others(t
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    return render_pages(build(tmp_path_factory.mktemp("golden")))
+def pages(seed_build):
+    return render_pages(seed_build("screen").pdf)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES.values()))
