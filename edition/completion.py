@@ -20,7 +20,7 @@ def _complete_paths(parser: argparse.ArgumentParser) -> None:
     import shtab
     for action in parser._actions:
         if action.type is Path:
-            action.complete = shtab.FILE
+            action.complete = shtab.FILE  # type: ignore[attr-defined]  # shtab reads this attribute
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
                 _complete_paths(sub)

@@ -72,7 +72,7 @@ class Progress:
             _running.remove(self)
             self.times[name] = self.times.get(name, 0.0) + self.clock() - self._stage_start
             if self._bar is not None:
-                self._back_to_stages()
+                self._back_to_stages(self._bar)
             if self.lines:
                 self._print(f"{name:<10} {self.times[name]:6.2f} s")
 
@@ -94,14 +94,13 @@ class Progress:
                 self._print(f"{self._stage or 'layout':<10} {done}/{total} documents, {self._pages} pages, "
                             f"{now - self._stage_start:.1f} s")
 
-    def _back_to_stages(self) -> None:
-        done = len(self.times)
-        if self._bar.unit != "stages":
-            self._bar.reset(total=len(STAGES))
-            self._bar.unit = "stages"
-            self._bar.set_postfix_str("", refresh=False)
-        self._bar.n = min(done, len(STAGES))
-        self._bar.refresh()
+    def _back_to_stages(self, bar) -> None:
+        if bar.unit != "stages":
+            bar.reset(total=len(STAGES))
+            bar.unit = "stages"
+            bar.set_postfix_str("", refresh=False)
+        bar.n = min(len(self.times), len(STAGES))
+        bar.refresh()
 
     def _print(self, line: str) -> None:
         print(line, file=self.stream, flush=True)
