@@ -296,6 +296,7 @@ class EditionMeta:
     page: PageSetup = field(default_factory=PageSetup)
     bleed: str = "3mm"
     note_numbering: str = "per-document"  # or "continuous" across the volume
+    output: str = ""  # the stem of the output files (edition.yaml's output:), else a slug of the title
 
 
 @dataclass(frozen=True, slots=True)

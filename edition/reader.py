@@ -26,7 +26,7 @@ from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False, "note_numbering": False}
+                  "print": False, "note_numbering": False, "output": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
@@ -197,12 +197,17 @@ def _read_meta(root: Path, diags: Diagnostics):
                                                 f'"{numbering}"', code="type")
         numbering = "per-document"
     language = f.text("language", "en")
+    output = str(f.text("output", "")).removesuffix(".pdf")
+    if output and not re.fullmatch(r"[^/\\.][^/\\]*", output):
+        diags.error(f.pos_of("output"), f'output "{output}" is not a file name without a folder, such as '
+                                        f'"malin-notes"', code="type")
+        output = ""
     meta = EditionMeta(
         title=f.text("title"), subtitle=f.text("subtitle"), editors=tuple(f.texts("editors")),
         publisher=f.text("publisher"), place=f.text("place"), year=f.text("year"), language=language,
         licence=f.text("licence"), pos=f.pos, series=f.text("series"), translator=f.text("translator"),
         acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page, bleed=bleed,
-        note_numbering=numbering)
+        note_numbering=numbering, output=output)
     order = f.texts("documents")
     return meta, order, f.pos_of("documents") if f.has("documents") else None
 

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from ..clock import iso_stamp
 from ..model import CrossRef, Edition, document_texts, walk_inlines
 from ..profiles import Profile
+from ..progress import document_done
 from ..writer.html import render_body_part, render_html
 from .assemble import Assembler
 from .documents import lay_out_documents
@@ -139,6 +140,7 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, wri
     def deliver(_i: int, part: DocumentPart) -> DocumentPart:
         if assembler is not None:
             handles.append(assembler.add(part.pdf))
+        document_done(_i, len(alone), part.pages)
         return replace(part, pdf=b"")  # the PDF is in the assembler now
 
     if renderer.layout_cache is None or assembler is None:
