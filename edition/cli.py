@@ -1,4 +1,4 @@
-"""Command line: ``edition check | build`` with conventional exit codes.
+"""Command line: ``edition check | build | watch | preflight | index | import | export``, conventional exit codes.
 
 0 success, 1 errors in the edition (or a failed build), 2 usage errors.
 Diagnostics go to standard error as ``path:line:col: severity: message``.
@@ -50,8 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("source", nargs="?", default="source", type=Path)
     i.add_argument("--format", choices=("json", "csv", "md"), default="json")
     i.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
-    imp = sub.add_parser("import", help="import documents from the digital archive's plain-text layout")
-    imp.add_argument("files", nargs="+", help='text files in the archive\'s layout ("-" for standard input)')
+    x = sub.add_parser("export", help="export the edition for exchange: TEI P5, validated against tei_all")
+    x.add_argument("source", nargs="?", default="source", type=Path)
+    x.add_argument("--format", choices=("tei",), default="tei")
+    x.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    x.add_argument("--no-validate", action="store_true", help="skip validation against tei_all (several seconds)")
+    imp = sub.add_parser("import", help="import documents: the digital archive's plain-text layout, or TEI (.xml)")
+    imp.add_argument("files", nargs="+", help='text files in the archive\'s layout ("-" for standard input), '
+                                              'or TEI files (.xml): our export, FRUS volumes')
     imp.add_argument("-o", "--output", default=Path("source/documents"), type=Path,
                      help="folder for the source documents (default: source/documents)")
     imp.add_argument("--force", action="store_true", help="overwrite documents that exist")
@@ -82,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return _preflight(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "export":
+            return _export(args)
     except EditionError as exc:
         print(_format(exc.diagnostics), end="", file=sys.stderr)
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
@@ -202,5 +210,37 @@ def _preflight(args) -> int:
 
 def _import(args) -> int:
     from .importer import import_files
-    return import_files(args.files, args.output, force=args.force, persons_path=args.persons,
-                        draft_persons=args.draft_persons)
+    tei = [f for f in args.files if f.lower().endswith(".xml")]
+    text = [f for f in args.files if f not in tei]
+    status = 0
+    if tei:
+        from .tei.importer import import_tei_files
+        status = import_tei_files(tei, args.output, force=args.force, persons_path=args.persons,
+                                  draft_persons=args.draft_persons)
+    if text:
+        status = max(status, import_files(text, args.output, force=args.force, persons_path=args.persons,
+                                          draft_persons=args.draft_persons))
+    return status
+
+
+def _export(args) -> int:
+    from .pipeline import prepare_or_fail
+    from .render.finish import write_atomically
+    from .tei.export import export_tei
+    from .tei.schema import validate
+    diags = Diagnostics()
+    data = export_tei(prepare_or_fail(args.source, diags))
+    sys.stderr.write(diags.format_text())
+    shown = str(args.output or "<stdout>")
+    problems = [] if args.no_validate else validate(data)
+    for p in problems:  # the exporter's fault, never the edition's: say where in the TEI
+        print(f"{shown}:{p.line}:{p.col}: error: not valid TEI P5 (tei_all): {p.message}", file=sys.stderr)
+    if problems:
+        print("edition export: nothing written", file=sys.stderr)
+        return 1
+    if args.output:
+        write_atomically(data, args.output)
+        print(f"edition export: wrote {args.output} (TEI P5{'' if args.no_validate else ', valid'})", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0

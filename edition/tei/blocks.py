@@ -169,7 +169,14 @@ class Blocks:
 
     def _block_note(self, note: etree._Element) -> None:
         if note.get("place") == "margin":
-            self.add(self.inl.content(note), kind="annotation")
+            turn = next((c for c in note if isinstance(c.tag, str) and local(c.tag) == "sp"), None)
+            if turn is None:
+                self.add(self.inl.content(note), kind="annotation")
+                return
+            speaker = next((c for c in turn if isinstance(c.tag, str) and local(c.tag) == "speaker"), None)
+            said = next((c for c in turn if isinstance(c.tag, str) and local(c.tag) == "p"), None)
+            self.add(self.inl.content(said) if said is not None else "", kind="annotation",
+                     speaker=self.inl.content(speaker) if speaker is not None else "")
             return
         call = self.inl.node(note)  # a footnote between paragraphs: called at the end of the last one
         self.file.warn(note, "a note between paragraphs: called at the end of the paragraph before it")

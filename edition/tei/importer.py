@@ -78,8 +78,9 @@ def read_tei(file: TeiFile, authority: tuple[Person, ...] = ()) -> Imported:
 
 
 def _preamble(file: TeiFile, el: etree._Element) -> str:
-    return (f"Imported by `edition import` from {file.shown} (line {file.pos(el).line}). The text, its notes and "
-            f"its persons are as the file gives them; review the title, date and citation.")
+    return (f"Imported by `edition import` from {file.shown} (line {file.pos(el).line}).\n"
+            f"The text, its notes and its persons are as the file gives them;\n"
+            f"review the title, the date and the citation.")
 
 
 def _our_targets(docs: list[tuple[etree._Element, str]]) -> dict[str, str]:

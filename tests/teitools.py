@@ -1,18 +1,37 @@
-"""Comparing two loaded editions as models: every field but source positions and where the files lie.
+"""Helpers of the TEI tests (imported as ``from teitools import ...``): the fixtures' paths, loading an
+edition, parsing exported TEI, and comparing two loaded editions as models.
 
 ``model_values(x)`` turns a model object into nested tuples without its
-``SourcePos`` values, ``path`` and ``root`` fields; ``model_differences(a, b)``
-names the first places where two editions differ (empty when they are the
-same model).
+``SourcePos`` values and its ``path``, ``root`` and ``origin`` fields;
+``model_differences(a, b)`` names the first places where two editions differ
+(empty when they are the same model).
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from pathlib import Path
 
-from edition.diagnostics import SourcePos
+from lxml import etree
 
+from edition.diagnostics import Diagnostics, SourcePos
+from edition.pipeline import prepare_or_fail
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "source"
+FIXTURES = REPO / "tests" / "tei" / "fixtures"
+AWKWARD = FIXTURES / "awkward"
+FRUS = FIXTURES / "frus1955-57v25-hungary.xml"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
 IGNORED = {"root", "path", "origin"}
+
+
+def load(source: Path):
+    return prepare_or_fail(source, Diagnostics())
+
+
+def tree(data: bytes) -> etree._Element:
+    return etree.fromstring(data)
 
 
 def model_values(value):
@@ -43,7 +62,13 @@ def _diff(a, b, where: str, out: list[str], limit: int) -> None:
         return
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         for i, (x, y) in enumerate(zip(a, b)):
-            label = x[0] if isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str) else i
-            _diff(x, y, f"{where}.{label}", out, limit)
+            if _field(x) and _field(y) and x[0] == y[0]:  # (name, value) of a dataclass field
+                _diff(x[1], y[1], f"{where}.{x[0]}", out, limit)
+            else:
+                _diff(x, y, f"{where}[{i}]", out, limit)
         return
     out.append(f"{where}: {str(a)[:300]!r} != {str(b)[:300]!r}")
+
+
+def _field(x) -> bool:
+    return isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str)
