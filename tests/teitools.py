@@ -1,7 +1,7 @@
 """Helpers of the TEI tests (imported as ``from teitools import ...``): the fixtures' paths, loading an
 edition, parsing exported TEI, and comparing two loaded editions as models.
 
-``model_values(x)`` turns a model object into nested tuples without its
+``tei(body)`` wraps a body in a minimal TEI file; ``model_values(x)`` turns a model object into nested tuples without its
 ``SourcePos`` values and its ``path``, ``root`` and ``origin`` fields;
 ``model_differences(a, b)`` names the first places where two editions differ
 (empty when they are the same model).
@@ -32,6 +32,15 @@ def load(source: Path):
 
 def tree(data: bytes) -> etree._Element:
     return etree.fromstring(data)
+
+
+HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        '<publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc>'
+        '<profileDesc><creation><date when="1956-10-23"/></creation></profileDesc></teiHeader>\n')
+
+
+def tei(body: str, before: str = "") -> str:
+    return f"{before}{HEAD}<text><body>\n{body}\n</body></text></TEI>\n"
 
 
 def model_values(value):

@@ -63,9 +63,12 @@ class TeiFile:
         try:
             root = etree.fromstring(data, safe_parser())
         except etree.XMLSyntaxError as exc:
+            lines = data.split(b"\n")
             for entry in exc.error_log or []:
-                diags.error(SourcePos(shown, entry.line or 1, max(entry.column, 1)), f"not well-formed XML: "
-                            f"{entry.message}", code="tei-xml")
+                line = entry.line or 1
+                prefix = lines[line - 1][:max(entry.column - 1, 0)] if line <= len(lines) else b""
+                col = len(prefix.decode("utf-8", errors="ignore")) + 1  # libxml2 counts bytes; we count characters
+                diags.error(SourcePos(shown, line, col), f"not well-formed XML: {entry.message}", code="tei-xml")
             if not exc.error_log:
                 diags.error(SourcePos(shown, *(exc.position or (1, 1))), f"not well-formed XML: {exc.msg}",
                             code="tei-xml")
