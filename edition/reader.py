@@ -14,10 +14,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from . import anchors
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .markup import InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, PageSetup, Paragraph,
                     Person, Section, Variant, plain_text)
+from .series import series_named
 from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
@@ -358,7 +360,8 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
                             "external_notes lists note numbers (whole numbers)", code="type")
         notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=tuple(external))
     doc_id = path.stem
-    notes = {k: replace(v, anchor=f"{doc_id}-n{v.label}") for k, v in notes.items()}
+    notes = {k: replace(v, anchor=anchors.note(doc_id, series_named(v.series).anchor_prefix, v.label))
+             for k, v in notes.items()}
 
     called: list[tuple[str, SourcePos]] = []
     body_ctx = InlineContext(notes=notes, known_person=known, called=called)
@@ -476,7 +479,7 @@ def _read_citation(f: _Fields, diags: Diagnostics) -> Citation:
 
 def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -> tuple[Section, ...]:
     sections = []
-    anchors: dict[str, SourcePos] = {}
+    section_ids: dict[str, SourcePos] = {}
     for i, item in enumerate(f.items("body"), 1):
         sf = _Fields(item, SECTION_FIELDS, "a section", getattr(item, "pos", f.pos), diags)
         if not sf.ok:
@@ -484,9 +487,9 @@ def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) 
         heading_text = sf.text("heading")
         heading = parse_inline(heading_text, heading_text.pos, diags, ctx) if heading_text else ()
         sid = sf.text("id") or f"s{i}"
-        if sid in anchors:
+        if sid in section_ids:
             diags.error(sf.pos_of("id"), f'duplicate section id "{sid}"', code="duplicate-id")
-        anchors[sid] = sf.pos
+        section_ids[sid] = sf.pos
         blocks = []
         for p in sf.items("paragraphs"):
             if isinstance(p, YStr):
@@ -504,5 +507,5 @@ def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) 
             blocks.append(Paragraph(
                 parse_inline(text, text.pos, diags, ctx) if text else (), pf.pos,
                 speaker=parse_inline(speaker, speaker.pos, diags, ctx) if speaker else (), kind=str(kind)))
-        sections.append(Section(heading, tuple(blocks), sf.pos, anchor=f"{doc_id}-{sid}"))
+        sections.append(Section(heading, tuple(blocks), sf.pos, anchor=anchors.section(doc_id, sid)))
     return tuple(sections)

@@ -98,6 +98,7 @@ def test_the_imported_seed_passes_check_and_agrees_with_the_hand_transcription(e
     assert body_words_and_calls(imported) == body_words_and_calls(hand)
 
 
+@pytest.mark.slow
 def test_the_imported_seed_builds(edition_copy, tmp_path):
     result = build_edition(edition_copy, tmp_path / "output", Diagnostics())
     assert result.pdf.is_file() and result.pages > 4
