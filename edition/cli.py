@@ -230,12 +230,11 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from .pipeline import prepare_or_fail
     from .render.finish import write_atomically
-    from .tei.export import export_tei
+    from .tei.export import export_tei, load_for_export
     from .tei.schema import validate
     diags = Diagnostics()
-    data = export_tei(prepare_or_fail(args.source, diags))
+    data = export_tei(load_for_export(args.source, diags))
     sys.stderr.write(diags.format_text())
     shown = str(args.output or "<stdout>")
     problems = [] if args.no_validate else validate(data)

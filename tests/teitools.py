@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from edition.diagnostics import Diagnostics, SourcePos
-from edition.pipeline import prepare_or_fail
+from edition.tei.export import load_for_export
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "source"
@@ -27,7 +27,7 @@ IGNORED = {"root", "path", "origin"}
 
 
 def load(source: Path):
-    return prepare_or_fail(source, Diagnostics())
+    return load_for_export(source, Diagnostics())
 
 
 def tree(data: bytes) -> etree._Element:

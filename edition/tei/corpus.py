@@ -14,19 +14,24 @@ from lxml import etree
 
 from ..importer.emit import FlowList, archival_number
 from .blocks import Blocks
-from .ids import TEI_NS, XML_LANG
+from .ids import TEI_NS, XML_LANG, local
 from .read import Inlines, TeiFile
 
 NS = {"t": TEI_NS}
 
 
-def _text(el: etree._Element | None) -> str:
-    return "".join(el.itertext()) if el is not None else ""
+def _text(el: etree._Element) -> str:
+    return "".join(el.itertext())
 
 
-def _first(el: etree._Element, path: str) -> etree._Element | None:
+def _first(el: etree._Element, path: str) -> etree._Element:
+    """The first element at ``path``, or an empty stand-in (a hand-edited file may lack it)."""
     found = el.xpath(path, namespaces=NS)
-    return found[0] if found else None
+    return found[0] if found else etree.Element(f"{{{TEI_NS}}}missing")
+
+
+def _missing(el: etree._Element) -> bool:
+    return local(el.tag) == "missing"
 
 
 def _value(el: etree._Element, path: str) -> str:
@@ -43,7 +48,8 @@ def edition_data(file: TeiFile, documents: list[str]) -> dict:
     data["publisher"] = _value(stmt, "t:publisher")
     data["place"] = _value(stmt, "t:pubPlace")
     data["year"] = archival_number(_value(stmt, "t:date"))
-    data["language"] = file.root.get(XML_LANG) or _first(header, "t:profileDesc/t:langUsage/t:language").get("ident")
+    data["language"] = (file.root.get(XML_LANG) or _first(header, "t:profileDesc/t:langUsage/t:language").get("ident")
+                        or "en")
     data["licence"] = _value(stmt, "t:availability/t:licence")
     data["series"] = _value(header, "t:fileDesc/t:seriesStmt/t:title")
     data["acknowledgement"] = _value(header, "t:fileDesc/t:notesStmt/t:note[@type='acknowledgement']")
@@ -67,13 +73,21 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
     """(the document's YAML fields, the comment that opens its file) from one of our ``TEI`` elements."""
     header = _first(tei, "t:teiHeader")
     div = _first(tei, "t:text/t:body/t:div[@type='document']")
+    if _missing(div):
+        inlines.file.warn(tei, 'a document without text/body/div type="document": its text is read from its body')
+        div = _first(tei, "t:text/t:body")
     head = _first(div, "t:head")
     data: dict = {"title": inlines.content(head)}
     short = _first(header, "t:fileDesc/t:titleStmt/t:title[@type='short']")
-    if short is not None:
+    if not _missing(short):
         data["short_title"] = _text(short)
     date = _first(div, "t:dateline/t:date")
-    data["date"] = _dt.date.fromisoformat(date.get("when"))
+    try:
+        data["date"] = _dt.date.fromisoformat(date.get("when") or "")
+    except ValueError:
+        inlines.file.warn(date if not _missing(date) else tei, "no date (dateline/date/@when): dated 0001-01-01; "
+                                                              "correct it", code="tei-date")
+        data["date"] = _dt.date(1, 1, 1)
     if _text(date):
         data["dateline"] = _text(date)
     source = _first(header, "t:fileDesc/t:sourceDesc")
@@ -89,7 +103,7 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
     if summary:
         data["summary"] = summary[0] if len(summary) == 1 else summary
     partic = _first(header, "t:profileDesc/t:particDesc")
-    if partic is not None:
+    if not _missing(partic):
         participants = [persons.get(p.get("sameAs", "")[1:], p.get("sameAs", "")[1:])
                         for p in partic.xpath("t:listPerson[@type='participants']/t:person", namespaces=NS)]
         if participants:
@@ -103,10 +117,10 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
         if guests:
             data["guests"] = guests
     blocks = Blocks(inlines)
-    blocks.read(div, skip=(head, _first(div, "t:dateline")))
+    blocks.read(div, skip=(head, _first(div, "t:dateline")))  # stand-ins are no children: nothing skipped
     data["body"] = blocks.data()
     heading = _first(header, "t:fileDesc/t:titleStmt/t:respStmt/t:resp")
-    if heading is not None:
+    if not _missing(heading):
         data["notes_heading"] = _text(heading)
     if inlines.notes:
         data["notes"] = sorted(inlines.notes, key=lambda n: n["n"])
@@ -116,7 +130,7 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
 def _citation(source: etree._Element) -> dict:
     c: dict = {"as_given": _value(source, "t:bibl[@type='citation']")}
     ident = _first(source, "t:msDesc/t:msIdentifier")
-    if ident is not None:
+    if not _missing(ident):
         for key, path in (("archive", "t:repository"), ("fond", "t:collection[@type='fond']"),
                           ("opis", "t:collection[@type='opis']"), ("delo", "t:idno[@type='delo']")):
             if _value(ident, path):
@@ -125,12 +139,12 @@ def _citation(source: etree._Element) -> dict:
     if listy:
         c["listy"] = FlowList(_text(x) for x in listy)
     details = _first(source, "t:bibl[@type='details']")
-    if details is not None:
+    if not _missing(details):
         for key, path in (("compiler", "t:respStmt/t:name"), ("published", "t:relatedItem/t:bibl"),
                           ("digital_archive", "t:distributor")):
             if _value(details, path):
                 c[key] = _value(details, path)
         ptr = _first(details, "t:ptr")
-        if ptr is not None:
+        if not _missing(ptr):
             c["url"] = ptr.get("target")
     return c

@@ -24,17 +24,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from lxml import etree
 
 from .. import __version__
+from ..diagnostics import Diagnostics, EditionError
 from ..model import (CrossRef, Document, Edition, Emphasis, Gap, Inline, Milestone, NoteCall, Paragraph,
                      PersonMention, Section, Sic, Supplied, Text)
+from ..pipeline import prepare
 from .header import corpus_header, document_header, notes_resp, person_list, sub
-from .ids import TEI_NS, XML_ID, XML_LANG, local, tei, xml_id
+from .ids import TEI_NS, XML_LANG, local, tei, xml_id
 
-Writer = Callable[[etree._Element, Inline, "_Out"], None]
+Writer = Callable[[etree._Element, Any, "_Out"], None]  # Any: each writer takes its own node type
 WRITERS: dict[type, Writer] = {}
 
 # elements whose children are elements only: indented; every other element keeps its content as it is
@@ -102,6 +104,7 @@ def _emphasis(parent, node: Emphasis, out: _Out) -> None:
 @writes(NoteCall)
 def _note(parent, node: NoteCall, out: _Out) -> None:
     note = node.note
+    assert out.doc is not None  # notes are called inside a document
     el = sub(parent, "note", n=str(note.number), place="foot", resp=notes_resp(out.edition, out.doc),
              xml_id=out.ids.of[("note", note.anchor)])
     inlines(el, note.content, out)
@@ -237,6 +240,14 @@ def edition_tree(edition: Edition) -> etree._Element:
         _document(corpus, doc, out)
     _indent(corpus, 0)
     return corpus
+
+
+def load_for_export(source: Path, diags: Diagnostics) -> Edition:
+    """The edition of ``source``, loaded, resolved and checked; its errors raised as ``EditionError``."""
+    edition = prepare(Path(source), diags)
+    if edition is None or diags.errors:
+        raise EditionError(diags)
+    return edition
 
 
 def export_tei(edition: Edition) -> bytes:

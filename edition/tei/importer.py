@@ -23,7 +23,7 @@ from typing import TextIO
 
 from lxml import etree
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, SourcePos
 from ..model import Person
 from . import corpus, frus
 from .ids import TEI_NS, XML_ID
@@ -134,7 +134,7 @@ def import_tei_files(files: list[str], output: Path, *, force: bool = False, per
             continue
         status |= _write_documents(result, output, force, err)
         _write_persons(result, root / "persons.yaml", draft_persons, err)
-        authority = authority + tuple(Person(p["id"], p["surname"], p.get("forenames", ""), None, "", "")
+        authority = authority + tuple(Person(p["id"], p["surname"], p.get("forenames", ""), SourcePos(name), "", "")
                                       for p in result.persons)
         if not (root / "edition.yaml").exists():
             (root / "edition.yaml").write_text(edition_text(result.edition, name), encoding="utf-8")

@@ -89,7 +89,7 @@ def _tei_person(file: TeiFile, el: etree._Element) -> PersonEntry:
         file.warn(el, "a person without a name: left out of the authority's names", code="tei-person")
     variants: list = []
     identification: list[str] = []
-    see_also = []
+    see_also: list[str] = []
     for child in el:
         if not isinstance(child.tag, str) or child is main:
             continue

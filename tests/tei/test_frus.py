@@ -6,7 +6,8 @@ import os
 import pytest
 import yaml
 
-from edition.build import build_edition, index_entries, prepare_layout
+from edition.build import build_edition, prepare_layout
+from edition.render.matter import index_entries
 from edition.diagnostics import Diagnostics
 from teitools import FRUS, load
 

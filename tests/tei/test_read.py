@@ -75,3 +75,11 @@ def test_a_person_pointer_to_nothing_is_warned_and_the_name_kept(import_tei):
     assert code == 0
     assert ':3:4: warning: <persName> points at "#nobody", which is no person of this file' in err
     assert paragraphs(root) == ["Liu Shaoqi spoke."]
+
+
+def test_our_export_edited_by_hand_is_read_with_warnings_not_a_traceback(seed_tei, import_tei):
+    edited = seed_tei.replace(b'<date when="1956-10-26">October 26, 1956</date>', b"<date>October 26</date>")
+    root, err, code = import_tei(edited)
+    assert code == 0
+    assert "warning: no date (dateline/date/@when): dated 0001-01-01; correct it" in err
+    assert "Traceback" not in err and (root / "documents").is_dir()
