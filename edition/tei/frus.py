@@ -69,7 +69,8 @@ def edition_data(file: TeiFile, documents: list[str]) -> dict:
     for key, value in list(data.items()):
         if value in ("Unknown", ["Unknown"], 0, "Untitled"):
             file.warn(header if header is not None else file.root,
-                      f'the header gives no {key}: "{value}" written in edition.yaml', code="tei-header")
+                      f'the header gives no {key}: "{value[0] if isinstance(value, list) else value}" written in '
+                      f"edition.yaml", code="tei-header")
     return {k: v for k, v in data.items() if v not in ("", [], None)}
 
 

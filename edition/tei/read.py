@@ -34,8 +34,9 @@ READERS: dict[str, Reader] = {}
 # kept as their text without a word: naming and dating markup the printed text does not show
 FLATTENED = {"gloss", "placeName", "orgName", "geogName", "settlement", "country", "region", "date", "time",
              "num", "measure", "name", "roleName", "forename", "surname", "addName", "genName", "seg", "term",
-             "rs", "abbr", "expan", "idno", "affiliation", "q", "said", "s", "w", "c", "distinct", "span"}
-EMPHASIS = {"emph", "title", "foreign", "mentioned", "soCalled"}
+             "rs", "abbr", "expan", "idno", "affiliation", "s", "w", "c", "distinct", "span"}
+EMPHASIS = {"emph", "title", "foreign", "mentioned"}
+QUOTED = {"q", "said", "soCalled"}  # TEI leaves the quotation marks to the rendition: printed as “...”
 EMPHASIS_RENDS = {"", "italic", "italics", "i", "bold", "strong", "b", "underline", "emphasis"}
 _MASK = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
 
@@ -194,10 +195,15 @@ def _wrap(inner: str, opening: str, closing: str) -> str:
 @reads("hi", *EMPHASIS)
 def _emphasis(r: Inlines, el) -> str:
     rend = (el.get("rend") or "").strip()
-    if local(el.tag) == "hi" and rend not in EMPHASIS_RENDS:
+    if local(el.tag) == "hi" and not (set(rend.split()) & EMPHASIS_RENDS or not rend):
         r.file.warn(el, f'<hi rend="{rend}"> is printed as plain text (the model knows emphasis only)')
         return r.content(el)
     return _wrap(r.content(el), "*", "*")
+
+
+@reads(*QUOTED)
+def _quoted(r: Inlines, el) -> str:
+    return _wrap(r.content(el), "\u201c", "\u201d")
 
 
 @reads("persName")

@@ -83,3 +83,9 @@ def test_our_export_edited_by_hand_is_read_with_warnings_not_a_traceback(seed_te
     assert code == 0
     assert "warning: no date (dateline/date/@when): dated 0001-01-01; correct it" in err
     assert "Traceback" not in err and (root / "documents").is_dir()
+
+
+def test_quotations_get_their_marks_and_combined_renditions_their_emphasis(import_tei):
+    root, err, code = import_tei(tei('<p>He said <q>no</q> and <hi rend="bold italic">Kádár</hi>.</p>'))
+    assert code == 0 and "<q>" not in err and "plain text" not in err, err
+    assert paragraphs(root) == ["He said “no” and *Kádár*."]
