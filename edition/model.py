@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field, replace as _replace
-from typing import Callable, Iterator, Sequence, Union
+from typing import Callable, Iterator, Literal, Sequence, Union
 
 from .diagnostics import SourcePos
 
@@ -168,37 +168,35 @@ class Section:
     level: int = 1
 
 
+CitationForm = Literal["", "russian", "british", "us", "hungarian", "chinese"]
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """The archival source note, as structured fields and exactly as the source gives it."""
+    """The archival source note, as structured fields and exactly as the source gives it.
+
+    The fields are generic, for any archive (``edition/citation.py`` reads them and
+    prints them): ``repository`` (the archive), ``collection`` (fond, record group,
+    fonds), ``series`` (opis, series), ``file`` (delo, file, piece), ``item``, ``box``,
+    ``folder`` and ``folios`` (listy, folio or page ranges).  ``form`` names the
+    national convention the shelfmark is printed in ("" for none).
+    """
 
     as_given: str
     pos: SourcePos
-    archive: str = ""
-    fond: str = ""
-    opis: str = ""
-    delo: str = ""
-    listy: tuple[str, ...] = ()
+    repository: str = ""
+    collection: str = ""
+    series: str = ""
+    file: str = ""
+    item: str = ""
+    box: str = ""
+    folder: str = ""
+    folios: tuple[str, ...] = ()
     compiler: str = ""
     published: str = ""
     digital_archive: str = ""
     url: str = ""
-
-    @property
-    def shelfmark(self) -> str:
-        """``F. 3, Op. 12, D. 1005, Ll. 53–53ob, 62–62ob`` with en dashes in ranges."""
-        parts = []
-        if self.fond:
-            parts.append(f"F. {self.fond}")
-        if self.opis:
-            parts.append(f"Op. {self.opis}")
-        if self.delo:
-            parts.append(f"D. {self.delo}")
-        if self.listy:
-            many = len(self.listy) > 1 or "-" in self.listy[0]
-            leaves = ", ".join(x.replace("-", "\u2013") for x in self.listy)
-            parts.append(f"{'Ll.' if many else 'L.'} {leaves}")
-        return ", ".join(parts)
+    form: CitationForm = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import anchors
+from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .markup import InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, PageSetup, Paragraph,
@@ -33,29 +34,11 @@ DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline"
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
                    "notes": False, "unparsed": False}
-CITATION_FIELDS = {"as_given": True, "archive": False, "fond": False, "opis": False, "delo": False,
-                   "listy": False, "compiler": False, "published": False, "digital_archive": False,
-                   "url": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
 NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
 
-# "TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob, 62-62ob"
-SHELFMARK = re.compile(
-    r"(?P<archive>[A-Z][A-Za-z]+),\s*F\.\s*(?P<fond>[\w/-]+),\s*Op\.\s*(?P<opis>[\w/-]+),"
-    r"(?:\s*P\.\s*[\w/-]+,)?\s*D\.\s*(?P<delo>[\w/-]+),\s*(?P<ll>Ll?)\.\s*"
-    r"(?P<listy>\d+(?:ob)?(?:-\d+(?:ob)?)?(?:,\s*\d+(?:ob)?(?:-\d+(?:ob)?)?)*)")
-LEAVES = re.compile(r"\d+(?:ob)?(?:-\d+(?:ob)?)?")
 PERSON_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-def parse_shelfmark(text: str) -> dict[str, Any] | None:
-    """Archive, fond, opis, delo and leaves from a Russian archival reference, or None."""
-    m = SHELFMARK.search(text)
-    if not m:
-        return None
-    return {"archive": m["archive"], "fond": m["fond"], "opis": m["opis"], "delo": m["delo"],
-            "listy": tuple(x.strip() for x in m["listy"].split(","))}
 
 
 class _Fields:
@@ -443,38 +426,10 @@ def _paragraph_texts(f: _Fields, key: str, diags: Diagnostics) -> list[YStr]:
 
 
 def _read_citation(f: _Fields, diags: Diagnostics) -> Citation:
-    cf = _Fields(f.raw("citation") if f.has("citation") else YMap(), CITATION_FIELDS, "the citation",
-                 f.pos_of("citation"), diags) if f.has("citation") else None
-    if cf is None or not cf.ok:
+    if not f.has("citation"):
         return Citation("", f.pos)
-    as_given = cf.text("as_given")
-    parsed = parse_shelfmark(as_given) if as_given else None
-    listy = tuple(str(x) for x in cf.texts("listy"))
-    for leaf in cf.texts("listy"):
-        if not LEAVES.fullmatch(leaf):
-            diags.error(leaf.pos, f'leaves "{leaf}" do not read as a leaf or range such as 53-53ob', code="citation")
-    fields = {k: str(cf.text(k)) for k in ("archive", "fond", "opis", "delo")}
-    if parsed is None and as_given and not any(fields.values()):
-        diags.warning(cf.pos_of("as_given"), "the archival citation does not parse: expected "
-                                           "ARCHIVE, F. n, Op. n, D. n, Ll. n-n (or give the fields)",
-                    code="citation")
-    if parsed:
-        for key in ("archive", "fond", "opis", "delo"):
-            if fields[key] and fields[key] != parsed[key]:
-                diags.error(cf.pos_of(key), f'citation {key} "{fields[key]}" disagrees with the citation as '
-                                            f'given ("{parsed[key]}")', code="citation")
-            fields[key] = fields[key] or parsed[key]
-        if listy and listy != parsed["listy"]:
-            diags.error(cf.pos_of("listy"), f"citation leaves {', '.join(listy)} disagree with the citation "
-                                            f"as given ({', '.join(parsed['listy'])})", code="citation")
-        listy = listy or parsed["listy"]
-    url = str(cf.text("url"))
-    if not url and as_given:
-        m = re.search(r"<(https?://[^>\s]+)>", as_given)
-        url = m.group(1) if m else ""
-    return Citation(as_given=str(as_given), pos=cf.pos, listy=listy, compiler=str(cf.text("compiler")),
-                    published=str(cf.text("published")), digital_archive=str(cf.text("digital_archive")),
-                    url=url, **fields)
+    cf = _Fields(f.raw("citation"), CITATION_FIELDS, "the citation", f.pos_of("citation"), diags)
+    return read_citation(cf, diags) if cf.ok else Citation("", f.pos)
 
 
 def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -> tuple[Section, ...]:

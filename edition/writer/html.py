@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import anchors
+from ..citation import shelfmark
 from ..profiles import SCREEN, Profile, profile_named
 from ..model import Document, Edition, Person, Section, plain_text
 from .front import FrontMatter, how_to_cite
@@ -46,11 +47,14 @@ def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset()) ->
 
 
 def source_note(doc: Document) -> Markup:
-    """The citation block's first paragraph: archive and shelfmark, compiler, languages, publication, URL."""
+    """The citation block's first paragraph: the repository and the shelfmark in the archive's own convention
+    (``TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53–53ob``; ``TNA, FO 371/106432, f. 17``), compiler, languages,
+    publication, URL."""
     c = doc.citation
     sentences = []
-    if c.archive or c.shelfmark:
-        sentences.append(escape(", ".join(x for x in (c.archive, c.shelfmark) if x) + "."))
+    archive = ", ".join(x for x in (c.repository, shelfmark(c)) if x)
+    if archive:
+        sentences.append(escape(archive if archive.endswith(".") else archive + "."))
     if c.compiler:
         sentences.append(escape(f"Compiled by {c.compiler}."))
     if doc.original_language:
