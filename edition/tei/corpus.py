@@ -127,24 +127,30 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
     return data, _value(header, "t:encodingDesc/t:editorialDecl/t:p")
 
 
+RUSSIAN = {"repository": "archive", "collection": "fond", "series": "opis", "file": "delo", "folios": "listy"}
+
+
 def _citation(source: etree._Element) -> dict:
-    c: dict = {"as_given": _value(source, "t:bibl[@type='citation']")}
+    """The citation's fields; under their Russian names when its form is Russian (as the source had them)."""
+    cited = _first(source, "t:bibl[@type='citation']")
+    names = RUSSIAN if cited.get("subtype") == "russian" else {}
+    c: dict = {"as_given": _text(cited)}
     ident = _first(source, "t:msDesc/t:msIdentifier")
-    if not _missing(ident):
-        for key, path in (("archive", "t:repository"), ("fond", "t:collection[@type='fond']"),
-                          ("opis", "t:collection[@type='opis']"), ("delo", "t:idno[@type='delo']")):
-            if _value(ident, path):
-                c[key] = archival_number(_value(ident, path))
-    listy = source.xpath("t:msDesc/t:msContents/t:msItem/t:locus", namespaces=NS)
-    if listy:
-        c["listy"] = FlowList(_text(x) for x in listy)
+    for key, path in (("repository", "t:repository"), ("collection", "t:collection[not(@type)]"),
+                      ("series", "t:collection[@type='series']"), ("file", "t:idno[@type='file']"),
+                      ("item", "t:idno[@type='item']"), ("box", "t:idno[@type='box']"),
+                      ("folder", "t:idno[@type='folder']")):
+        if _value(ident, path):
+            c[names.get(key, key)] = archival_number(_value(ident, path))
+    folios = source.xpath("t:msDesc/t:msContents/t:msItem/t:locus", namespaces=NS)
+    if folios:
+        c[names.get("folios", "folios")] = FlowList(_text(x) for x in folios)
     details = _first(source, "t:bibl[@type='details']")
-    if not _missing(details):
-        for key, path in (("compiler", "t:respStmt/t:name"), ("published", "t:relatedItem/t:bibl"),
-                          ("digital_archive", "t:distributor")):
-            if _value(details, path):
-                c[key] = _value(details, path)
-        ptr = _first(details, "t:ptr")
-        if not _missing(ptr):
-            c["url"] = ptr.get("target")
+    for key, path in (("compiler", "t:respStmt/t:name"), ("published", "t:relatedItem/t:bibl"),
+                      ("digital_archive", "t:distributor")):
+        if _value(details, path):
+            c[key] = _value(details, path)
+    ptr = _first(details, "t:ptr")
+    if not _missing(ptr):
+        c["url"] = ptr.get("target")
     return c

@@ -23,6 +23,7 @@ import re
 
 from lxml import etree
 
+from ..citation import parse_citation
 from ..importer.emit import archival_number
 from .blocks import Blocks
 from .ids import TEI_NS, XML_ID, XML_LANG, local
@@ -148,13 +149,14 @@ def _citation(file: TeiFile, div: etree._Element, source: list[etree._Element]) 
     as_given = " ".join(plain(n) for n in source)
     citation: dict = {"as_given": as_given or published}
     repository = re.match(r"Source:\s*([^,.]+),", as_given)
-    if repository:
-        citation["archive"] = repository.group(1).strip()
-    else:
-        citation["archive"] = PUBLISHER if not as_given else ""
-        if as_given:
-            file.warn(source[0], "the source note names no repository before its first comma: the citation is kept "
-                                 "as given only", code="tei-citation")
+    if not as_given:
+        citation["repository"] = PUBLISHER
+    elif parse_citation(as_given) is None:  # the shelfmark cannot be read: its repository at least
+        if repository:
+            citation["repository"] = repository.group(1).strip()
+        else:
+            file.warn(source[0], "the source note names no repository before its first comma: the citation is "
+                                 "kept as given only", code="tei-citation")
     if published:
         citation["published"] = published
     if file.root.get(XML_ID) and div.get(XML_ID):

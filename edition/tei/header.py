@@ -181,26 +181,33 @@ def document_header(edition: Edition, doc: Document, preamble: str, person_ids: 
     return header
 
 
+SHELFMARK = (("collection", "collection", None), ("series", "collection", "series"), ("file", "idno", "file"),
+             ("item", "idno", "item"), ("box", "idno", "box"), ("folder", "idno", "folder"))
+
+
 def _source(desc: etree._Element, doc: Document) -> None:
-    """The citation: ``msDesc`` (repository, fond, opis, delo, leaves) when the archive is known,
-    the verbatim form as ``bibl type="citation"``, and the rest as ``bibl type="details"``."""
+    """The citation: ``msDesc`` (repository, collection, series, file, item, box, folder, folios) when any is
+    known, the verbatim form as ``bibl type="citation"`` (``subtype``: its national form), the rest as
+    ``bibl type="details"``."""
     c: Citation = doc.citation
-    if c.archive or c.fond or c.opis or c.delo or c.listy:
+    if c.repository or c.folios or any(getattr(c, name) for name, _tag, _type in SHELFMARK):
         ms = sub(desc, "msDesc")
         ident = sub(ms, "msIdentifier")
-        if c.archive:
-            sub(ident, "repository", c.archive)
-        for kind in ("fond", "opis"):
-            if getattr(c, kind):
-                sub(ident, "collection", getattr(c, kind), type=kind)
-        if c.delo:
-            sub(ident, "idno", c.delo, type="delo")
-        if c.listy:
+        if c.repository:
+            sub(ident, "repository", c.repository)
+        for name, tag, kind in SHELFMARK:
+            if getattr(c, name):
+                el = sub(ident, tag, getattr(c, name))
+                if kind:
+                    el.set("type", kind)
+        if c.folios:
             item = sub(sub(ms, "msContents"), "msItem")
-            for leaves in c.listy:
+            for leaves in c.folios:
                 sub(item, "locus", leaves)
             sub(item, "title", doc.title_text)
-    sub(desc, "bibl", c.as_given, type="citation")
+    cited = sub(desc, "bibl", c.as_given, type="citation")
+    if c.form:
+        cited.set("subtype", c.form)
     details = [("respStmt", c.compiler), ("textLang", doc.original_language), ("relatedItem", c.published),
                ("distributor", c.digital_archive), ("ptr", c.url)]
     if any(value for _tag, value in details):

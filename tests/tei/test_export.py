@@ -71,11 +71,11 @@ def test_the_archival_citation_structured_and_verbatim(seed_edition, seed_tei):
     source = tree(seed_tei).xpath("//t:TEI/t:teiHeader/t:fileDesc/t:sourceDesc", namespaces=NS)[0]
     ident = source.xpath("t:msDesc/t:msIdentifier", namespaces=NS)[0]
     assert [(c.tag.split("}")[1], c.get("type"), c.text) for c in ident] == [
-        ("repository", None, "TsKhSD"), ("collection", "fond", "3"), ("collection", "opis", "12"),
-        ("idno", "delo", "1005")]
+        ("repository", None, "TsKhSD"), ("collection", None, "3"), ("collection", "series", "12"),
+        ("idno", "file", "1005")]
     assert source.xpath("t:msDesc//t:locus/text()", namespaces=NS) == ["53-53ob", "62-62ob"]
-    assert source.xpath("t:bibl[@type='citation']/text()", namespaces=NS) == [
-        seed_edition.documents[0].citation.as_given]
+    cited = source.xpath("t:bibl[@type='citation']", namespaces=NS)
+    assert [(c.text, c.get("subtype")) for c in cited] == [(seed_edition.documents[0].citation.as_given, "russian")]
 
 
 def test_editorial_signs_of_the_seed_edition(seed_tei):

@@ -41,7 +41,10 @@ def test_head_dateline_and_source_note_give_title_date_and_citation(frus):
     citation = doc["citation"]
     assert citation["as_given"] == ("Source: Department of State, Central Files, 764.00/10–2756. Secret. "
                                     "Drafted by Bennett.")
-    assert citation["archive"] == "Department of State"
+    assert "repository" not in citation  # the US form is read from as_given
+    read = load(frus[0]).documents[0].citation
+    assert (read.repository, read.series, read.file, read.form) == ("Department of State", "Central Files",
+                                                                   "764.00/10–2756", "us")
     assert citation["published"].endswith("Volume XXV, Document 126")
     assert citation["url"] == "https://history.state.gov/historicaldocuments/frus1955-57v25/d126"
 
@@ -83,6 +86,7 @@ def test_what_has_no_place_is_warned_at_its_line_and_kept(frus):
     assert f"{name}:361:29: warning: a block quotation: printed as ordinary paragraphs" in err
     assert _document(root, 161)["notes"][1]["text"] == "Document 150."
     assert "0 error(s), 0 warning(s)" in err
+    assert _document(root, 161)["citation"]["repository"] == "Department of State"  # 123–Wailes: no form
 
 
 @pytest.mark.slow
