@@ -1,4 +1,4 @@
-"""Command line: ``edition check | build | watch | preflight | index | import | new | completion | manpage``.
+"""Command line: ``edition check | build | watch | preflight | index | import | export | new | completion | manpage``.
 
 Exit codes: 0 success, 1 errors in the edition (or a failed build), 2 usage
 errors.  Diagnostics go to standard error as ``path:line:col: severity: message``,
@@ -122,8 +122,14 @@ def _parser() -> argparse.ArgumentParser:
     _source_argument(i)
     i.add_argument("--format", choices=("json", "csv", "md"), default="json", help="the export format")
     i.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
-    imp = sub.add_parser("import", help="import documents from the digital archive's plain-text layout")
-    imp.add_argument("files", nargs="+", help='text files in the archive\'s layout ("-" for standard input)')
+    x = sub.add_parser("export", help="export the edition for exchange: TEI P5, validated against tei_all")
+    _source_argument(x)
+    x.add_argument("--format", choices=("tei",), default="tei", help="the export format (tei: TEI P5, a teiCorpus)")
+    x.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    x.add_argument("--no-validate", action="store_true", help="skip validation against tei_all (several seconds)")
+    imp = sub.add_parser("import", help="import documents: the digital archive's plain-text layout, or TEI (.xml)")
+    imp.add_argument("files", nargs="+", help='text files in the archive\'s layout ("-" for standard input), '
+                                              'or TEI files (.xml): our export, FRUS volumes')
     imp.add_argument("-o", "--output", default=Path("source/documents"), type=Path,
                      help="folder for the source documents (default: source/documents)")
     imp.add_argument("--force", action="store_true", help="overwrite documents that exist")
@@ -155,7 +161,7 @@ def main(argv: list[str] | None = None, *, opener=open_in_viewer) -> int:
             print(f"edition: error: {problem}", file=sys.stderr)
         return 1
     try:
-        if args.command in ("check", "build", "watch", "index"):
+        if args.command in ("check", "build", "watch", "index", "export"):
             found = find_source(args.source, Path.cwd())
             args.source, args.base = found.source, found.base
         if args.command == "check":
@@ -174,6 +180,8 @@ def main(argv: list[str] | None = None, *, opener=open_in_viewer) -> int:
             return _new(args)
         if args.command in ("completion", "manpage"):
             return _completion(args)
+        if args.command == "export":
+            return _export(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -285,8 +293,18 @@ def _preflight(args) -> int:
 
 def _import(args) -> int:
     from .importer import import_files
-    return import_files(args.files, args.output, force=args.force, persons_path=args.persons,
-                        draft_persons=args.draft_persons)
+    tei = [f for f in args.files if f.lower().endswith(".xml")]
+    text = [f for f in args.files if f not in tei]
+    status = 0
+    if tei:
+        from .tei.importer import import_tei_files
+        status = import_tei_files(tei, args.output, force=args.force, persons_path=args.persons,
+                                  draft_persons=args.draft_persons)
+    if text:
+        status = max(status, import_files(text, args.output, force=args.force, persons_path=args.persons,
+                                          draft_persons=args.draft_persons))
+    return status
+
 
 
 def _new(args) -> int:
@@ -302,4 +320,26 @@ def _new(args) -> int:
 def _completion(args) -> int:
     from .completion import completion_script, man_page
     sys.stdout.write(man_page(_parser()) if args.command == "manpage" else completion_script(_parser(), args.shell))
+    return 0
+
+
+def _export(args) -> int:
+    from .render.finish import write_atomically
+    from .tei.export import export_tei, load_for_export
+    from .tei.schema import validate
+    diags = Diagnostics()
+    data = export_tei(load_for_export(args.source, diags))
+    sys.stderr.write(diags.format_text())
+    shown = str(args.output or "<stdout>")
+    problems = [] if args.no_validate else validate(data)
+    for p in problems:  # the exporter's fault, never the edition's: say where in the TEI
+        print(f"{shown}:{p.line}:{p.col}: error: not valid TEI P5 (tei_all): {p.message}", file=sys.stderr)
+    if problems:
+        print("edition export: nothing written", file=sys.stderr)
+        return 1
+    if args.output:
+        write_atomically(data, args.output)
+        print(f"edition export: wrote {args.output} (TEI P5{'' if args.no_validate else ', valid'})", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
     return 0
