@@ -156,3 +156,21 @@ def fix_missing_spaces(p: Passage) -> tuple[Passage, tuple[tuple[int, int], ...]
             offset = m.start(3) + 1
         else:
             offset = m.start(2) + 1
+
+
+def blocks(lines: list[Line], compact: bool = False) -> list[list[Line]]:
+    """Runs of non-blank lines (single lines when the page has no blank lines)."""
+    if compact:
+        return [[x] for x in lines if not x.blank]
+    found: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                found.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        found.append(current)
+    return found
