@@ -31,7 +31,7 @@ def read_citation(page: ArchivePage, warn) -> tuple[tuple[str, object], ...]:
     at = (f.line, 1) if f else (1, 1)
     if not as_given:
         at = (page.title.line, 1) if page.title else (1, 1)
-        source = next((lo for lo in page.leftovers if re.match(r"\W*source\b", lo.passage.text, re.I)), None)
+        source = next((lo for lo in page.leftovers if re.search(r"(?im)^\W*source\W*$", lo.passage.text)), None)
         hint = (f' (the web page\'s "Source" at line {source.passage.line}, kept in unparsed, may give the archive\'s '
                 f'reference)') if source else ""
         warn(at, 'no "Citation:" in the input: give citation.as_given, the archive\'s citation as it gives it '

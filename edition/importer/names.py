@@ -35,7 +35,7 @@ from .passage import Passage
 from .personal import (ADDRESS, CHINESE_SURNAMES, FORENAMES, NOT_NAMES, is_pinyin_given_name)
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
-_CAP = rf"[{_UPPER}][\w'’-]*"  # a capitalised word
+_CAP = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)?"  # a capitalised word ("Vukmanovic-Tempo")
 _WORD = rf"(?!{ADDRESS}(?:\s|$)){_CAP}"  # ... that is not a form of address
 _INITIAL = rf"(?:(?!(?:Mr|Dr|Ms|St|Mt|Co|No|Op|Ll|Fr|Pp|Cd|Ob)\.)[{_UPPER}][a-z]?\.\s?)"
 _NAME = rf"{_INITIAL}{{0,3}}{_WORD}(?:\s+{_WORD}){{0,2}}"
@@ -48,9 +48,10 @@ _SUPPLIED = re.compile(rf"\[(?:[^\]\[]*?\s)?(?P<fore>(?:{_CAP}\s)?{_CAP}(?:\s{_I
 _AFTER_I = re.compile(rf"\bI \[(?P<names>{_CAP})\]")
 _FORENAME = re.compile(rf"(?<![\w.])(?P<names>(?P<fore>{_CAP})\s+(?P<sur>{_CAP}))")
 _SPEAKERS = re.compile(rf"\((?:Cdes?\.\s)?(?P<names>{_CAP}(?:,\s*{_CAP})+)\)")
-_SERIES = re.compile(rf"(?<![\w.])(?P<names>{_CAP}(?:,\s*{_CAP}){{2,}}(?:,?\s+and\s+{_CAP})?)(?![\w.])")
+_SERIES = re.compile(rf"(?<![\w.])(?P<names>{_CAP}(?:(?:,\s*{_CAP}){{2,}}(?:,?\s+and\s+{_CAP})?|(?:,\s*{_CAP})+,?\s+and\s+"
+                     rf"{_CAP}))(?!\w)")
 _PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAP})\s+and\s+(?P<b>{_CAP})(?![\w.])")
-_TABLE = re.compile(rf"(?:^|[|—]\s*)(?P<names>{_CAP})(?=\s*(?:[|—]|$))", re.M)
+_TABLE = re.compile(rf"(?:(?:^|[|—])\s*(?P<names>{_CAP})(?=\s*(?:[|—]|$))|(?P<before>{_CAP})(?=\s*\|))", re.M)
 _TURN = re.compile(rf"^(?P<names>{_CAP})(?:—|: )")
 _ONE_NAME = re.compile(_NAME)
 
@@ -95,8 +96,8 @@ def find_names(passages: Iterable[Passage], persons: tuple[Person, ...]) -> Name
     known = tuple(FoundPerson(pid, counts[pid], first_line[pid]) for pid in sorted(counts))
 
     found: dict[str, list] = {}
-    for p in passages:
-        for name, start, chinese in _candidates(p.text, matcher):
+    for k, p in enumerate(passages):
+        for name, start, chinese in _candidates(p.text, matcher, last=k == len(passages) - 1):
             if any(True for _ in matcher.find(name)):
                 continue
             line, col = p.where(start)
@@ -107,13 +108,17 @@ def find_names(passages: Iterable[Passage], persons: tuple[Person, ...]) -> Name
     return NamesReport(known, unknown)
 
 
-def _candidates(text: str, matcher: NameMatcher):
-    """(name, offset, surname first) of each stretch that the text marks as a person's name."""
+def _candidates(text: str, matcher: NameMatcher, last: bool = False):
+    """(name, offset, surname first) of each stretch that the text marks as a person's name.
+
+    In the ``last`` text, a name at its very end may be cut short ("—Kos"): it is left out.
+    """
     seen: set[tuple[int, int]] = set()
 
     def emit(name: str, start: int, chinese: bool = False):
         name = _clean(name)
-        if name and (start, len(name)) not in seen:
+        cut = last and text.rstrip().endswith(name) and start + len(name) >= len(text.rstrip()) and text.rstrip()[-1:].isalpha()
+        if name and not cut and (start, len(name)) not in seen:
             seen.add((start, len(name)))
             yield name, start, chinese
 
@@ -128,8 +133,9 @@ def _candidates(text: str, matcher: NameMatcher):
         for m in pattern.finditer(text):
             if pattern is _TABLE and "|" not in text:
                 continue
-            base = m.start("names")
-            for piece in re.finditer(rf"{_CAP}(?:\s+{_CAP})?", m["names"]):
+            group = "before" if pattern is _TABLE and m["before"] else "names"
+            base = m.start(group)
+            for piece in re.finditer(rf"{_CAP}(?:\s+{_CAP})?", m[group]):
                 word = piece.group()
                 if pattern in (_SERIES, _TABLE) and (not _surname_like(word) or _abbreviated(text, base + piece.end())):
                     continue
@@ -184,7 +190,7 @@ def _roman_heading(text: str, start: int) -> bool:
 
 def _clean(name: str) -> str:
     """The name without a possessive and without words that are not names (at either end)."""
-    name = re.sub(r"['’]s$", "", name.strip())
+    name = re.sub(r"['’]s$", "", name.strip()).strip("'’‘")
     words = name.split()
     while words and (words[-1].lower().strip("'’") in NOT_NAMES or not any(c.islower() for c in words[-1])):
         words.pop()

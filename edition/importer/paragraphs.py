@@ -93,8 +93,10 @@ def _joined(block: list[Line]) -> Passage:
         return Passage.of_lines(block)
     pieces: list[Passage] = []
     current: list[Line] = []
+    table = any("|" in x.text for x in block)
     for line in block:
-        if current and not (_continues(current[-1].text, line.text) or _GOES_ON.search(current[-1].text.rstrip())):
+        if current and (table or not (_continues(current[-1].text, line.text)
+                                      or _GOES_ON.search(current[-1].text.rstrip()))):
             pieces.append(Passage.of_lines(current))
             current = []
         current.append(line)

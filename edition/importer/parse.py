@@ -117,6 +117,7 @@ def parse_page(text: str, path: str, diags: Diagnostics) -> ArchivePage:
     if title is None and first and is_title_markup(first[0]):  # a bold title below the header
         title = title_text(first[0])
         rest = lines[first[0][-1].number:]
+    compact = compact or page_lines(rest)
     rest, cut_short = drop_web_lines(rest, leftovers, path, diags)
     rest = drop_repeated_runs(rest, leftovers, path, diags)
     body_lines, heading, note_lines, end_lines = regions(rest, fields, leftovers, compact, path, diags)
@@ -144,12 +145,13 @@ def _first_label(lines: list[Line], compact: bool) -> int | None:
     Only the labels of the document's fields count: a label of the web page's
     matter after the document ("Author(s):", "Related Documents") is no header.
     """
-    for block in blocks(lines, compact):
-        for line in block:
-            found = line_label(line)
-            if found is not None and found[3] not in END_LABELS and (found[3] in FIELD_LABELS or not compact):
-                return line.number - 1
-        if sum(len(line.text.split()) for line in block) >= HEADER_SEARCH_WORDS:
+    words = 0
+    for line in lines:
+        found = line_label(line)
+        if found is not None and found[3] not in END_LABELS and (found[3] in FIELD_LABELS or not compact):
+            return line.number - 1
+        words += len(line.text.split())
+        if words >= HEADER_SEARCH_WORDS and not found:
             return None
     return None
 

@@ -36,9 +36,13 @@ CUT_SHORT = re.compile(r"\[?show full text\]?", re.I)
 
 
 def page_lines(lines: list[Line]) -> bool:
-    """Whether the page has no blank lines between its paragraphs (then each line stands for one)."""
+    """Whether the page has no blank lines between its paragraphs (then each line stands for one).
+
+    Three lines of text or more, no blank line between them, and long lines
+    (hard-wrapped text has blank lines between its paragraphs).
+    """
     text = [x for x in lines if not x.blank]
-    if len(text) < 6:
+    if len(text) < 3 or max(len(x.text) for x in text) <= 100:
         return False
     inner_blank = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if b.blank and not a.blank and not c.blank)
     return inner_blank == 0

@@ -3,7 +3,8 @@
 Stored web copies are often cut short: the document stops mid-word ("The
 correct cour"), a note or the summary mid-sentence, or the page ends with its
 "[Show full text]" link.  A text breaks off when it ends with a letter (and
-is more than a signature: its last word in lower case, or eight words and more) or
+is more than a signature: its last word in lower case, eight words and more, or a first
+word that opens a sentence, "The Minister") or
 with a comma, a dash or an opening bracket.  In the web page's matter, only
 a last word in lower case counts ("To enquire abou"): its lists of titles
 end without punctuation.  Each place found is a warning at
@@ -22,6 +23,8 @@ from .passage import Leftover, Passage
 
 GAP_SIGN = '[]{.gap reason="text breaks off"}'
 _OPEN = ",;-–—(["
+_SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "as", "he", "she", "it", "we", "they", "this", "that", "there",
+                     "after", "when", "if", "but", "and"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,8 @@ def breaks_off(text: str) -> bool:
     if not last.isalpha():
         return False
     words = text.split()
-    return words[-1].lstrip("—–-([\"“‘'")[:1].islower() or len(words) >= 8
+    return (words[-1].lstrip("—–-([\"“‘'")[:1].islower() or len(words) >= 8
+            or words[0].lower() in _SENTENCE_OPENERS)
 
 
 def find_truncations(body: Sequence[Passage], summary: Sequence[Passage], notes: Sequence[SourceNote],
