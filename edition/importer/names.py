@@ -50,7 +50,7 @@ _FORENAME = re.compile(rf"(?<![\w.])(?P<names>(?P<fore>{_CAP})\s+(?P<sur>{_CAP})
 _SPEAKERS = re.compile(rf"\((?:Cdes?\.\s)?(?P<names>{_CAP}(?:,\s*{_CAP})+)\)")
 _SERIES = re.compile(rf"(?<![\w.])(?P<names>{_CAP}(?:(?:,\s*{_CAP}){{2,}}(?:,?\s+and\s+{_CAP})?|(?:,\s*{_CAP})+,?\s+and\s+"
                      rf"{_CAP}))(?!\w)")
-_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAP})\s+and\s+(?P<b>{_CAP})(?![\w.])")
+_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAP})\s+and\s+(?P<b>{_CAP})(?!\w)")
 _TABLE = re.compile(rf"(?:(?:^|[|—])\s*(?P<names>{_CAP})(?=\s*(?:[|—]|$))|(?P<before>{_CAP})(?=\s*\|))", re.M)
 _TURN = re.compile(rf"^(?P<names>{_CAP})(?:—|: )")
 _ONE_NAME = re.compile(_NAME)
@@ -125,7 +125,8 @@ def _candidates(text: str, matcher: NameMatcher, last: bool = False):
     for m in _ADDRESSED.finditer(text):
         for n in _ONE_NAME.finditer(m["names"]):
             at = m.start("names") + n.start()
-            yield from emit(_chinese_or(n.group(), text, at) or n.group(), at, bool(_chinese_or(n.group(), text, at)))
+            chinese = _chinese_or(n.group(), text, at)
+            yield from emit(chinese or n.group(), at, bool(chinese))
     for m in _INITIALS.finditer(text):
         if not _roman_heading(text, m.start()):
             yield from emit(m["names"], m.start())
@@ -165,7 +166,7 @@ def _candidates(text: str, matcher: NameMatcher, last: bool = False):
 
 
 def _chinese_or(name: str, text: str, at: int) -> str:
-    words = name.split()
+    words = name.strip("'’‘").split()
     if len(words) == 2 and words[0] in CHINESE_SURNAMES and is_pinyin_given_name(words[1]):
         return name
     return ""
