@@ -31,9 +31,10 @@ def read_citation(page: ArchivePage, warn) -> tuple[tuple[str, object], ...]:
     at = (f.line, 1) if f else (1, 1)
     if not as_given:
         at = (page.title.line, 1) if page.title else (1, 1)
-        source = next((lo for lo in page.leftovers if re.search(r"(?im)^\W*source\W*$", lo.passage.text)), None)
-        hint = (f' (the web page\'s "Source" at line {source.passage.line}, kept in unparsed, may give the archive\'s '
-                f'reference)') if source else ""
+        found = ((lo.passage, re.search(r"(?im)^\W*source\W*$", lo.passage.text)) for lo in page.leftovers)
+        source = next(((p, m) for p, m in found if m), None)
+        hint = (f' (the web page\'s "Source" at line {source[0].where(source[1].start())[0]}, kept in unparsed, may '
+                f'give the archive\'s reference)') if source else ""
         warn(at, 'no "Citation:" in the input: give citation.as_given, the archive\'s citation as it gives it '
                  '("Title", date, Wilson Center Digital Archive, ARCHIVE, F. n, Op. n, D. n, Ll. n, then the '
                  f'publication and the address){hint}; edition check reports the empty citation until then',

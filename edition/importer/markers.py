@@ -77,6 +77,7 @@ class _Candidate:
     strong: bool  # glued to the text before it, or superscript
     number: int
     kind: str  # paren | bracket | sup
+    place: str  # glued | spaced | inner (a space inside the brackets) | line (opening a line)
 
 
 def find_markers(paragraphs: Sequence[Passage], note_numbers: set[int], first: int = 0, hint: bool = False
@@ -94,9 +95,10 @@ def find_markers(paragraphs: Sequence[Passage], note_numbers: set[int], first: i
             kind = "sup" if m["sup"] else "bracket" if m["bracket"] else "paren"
             number = superscript_value(m["sup"]) if m["sup"] else int(m["bracket"] or m["paren"])
             before = p.text[m.start() - 1] if m.start() else ""
-            strong = kind == "sup" or (bool(before) and not before.isspace() and not m["inner"]
-                                       and not p.starts_line(m.start()))
-            candidates.append(_Candidate(index, m, strong, number, kind))
+            place = ("line" if p.starts_line(m.start()) else "inner" if m["inner"] else
+                     "spaced" if not before or before.isspace() else "glued")
+            strong = kind == "sup" or place == "glued"
+            candidates.append(_Candidate(index, m, strong, number, kind, place))
     markers: list[Marker] = []
     last = first
     for k, c in enumerate(candidates):
@@ -112,11 +114,17 @@ def find_markers(paragraphs: Sequence[Passage], note_numbers: set[int], first: i
 
 
 def _in_sequence(c: _Candidate, after: list[_Candidate], last: int) -> bool:
-    """A marker that is not glued, but stands where the glued markers around it leave its number out."""
+    """A marker that is not glued, but stands where the markers around it leave its number out.
+
+    The next number of its kind must follow, glued or placed otherwise than
+    this one: numbers placed alike one after the other ("(1) ..." opening
+    line after line) are an enumeration.
+    """
     if c.kind == "sup" or c.number != last + 1 or c.number == 0:
         return False
-    following = next((x for x in after if x.strong), None)
-    return following is not None and following.kind == c.kind and following.number == c.number + 1
+    following = next((x for x in after if x.kind == c.kind), None)
+    return following is not None and following.number == c.number + 1 and (
+        following.strong or following.place != c.place)
 
 
 def _at(p: Passage, c: _Candidate) -> Marker:

@@ -18,12 +18,11 @@ as the title's, ``TitleMarker``), a paragraph given before.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostics, SourcePos
 from .header import HeaderField
-from .passage import Leftover, Line, Passage, blocks, words_key
+from .passage import Leftover, Line, Passage, blocks, is_hard_wrapped, words_key
 
 SHORT_LINE = 60  # a paragraph whose lines are all this short keeps its line breaks
 RUN_ON_LINE_WORDS = 80  # a body that is one line this long was run together by the web copy
@@ -48,20 +47,11 @@ def paragraphs(lines: list[Line], compact: bool, leftovers: list[Leftover], path
                diags: Diagnostics) -> list[Passage]:
     """The body's paragraphs, by the rules in the module's docstring."""
     found = blocks(lines)
-    if compact or _is_wrapped(lines):
+    if compact or is_hard_wrapped(lines):
         out = _split_lines([x for b in found for x in b], wrapped=not compact)
     else:
         out = [_joined(b) for b in found]
     return [p for p in _join_across_blanks(out, path, diags) if p]
-
-
-def _is_wrapped(lines: list[Line]) -> bool:
-    """Whether the text is wrapped at a fixed width (then a line end inside a paragraph is only a space)."""
-    inner = [len(a.text) for a, b in zip(lines, lines[1:]) if not a.blank and not b.blank]
-    if len(inner) < 2:
-        return False
-    width = max(len(x.text) for x in lines if not x.blank)
-    return width <= 100 and statistics.median(inner) >= 0.6 * width
 
 
 def _split_lines(lines: list[Line], wrapped: bool) -> list[Passage]:

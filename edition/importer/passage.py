@@ -8,6 +8,7 @@ Joining lines inserts one space, which takes the position of the line end.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -174,3 +175,12 @@ def blocks(lines: list[Line], compact: bool = False) -> list[list[Line]]:
     if current:
         found.append(current)
     return found
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Whether the text is wrapped at a fixed width (then a line end inside a paragraph is only a space)."""
+    inner = [len(a.text) for a, b in zip(lines, lines[1:]) if not a.blank and not b.blank]
+    if len(inner) < 2:
+        return False
+    width = max(len(x.text) for x in lines if not x.blank)
+    return width <= 100 and statistics.median(inner) >= 0.6 * width

@@ -22,7 +22,7 @@ import re
 from ..diagnostics import Diagnostics, SourcePos
 from .header import END_LABELS, REPEATED_AFTER_NOTES, HeaderField, field_value, line_label
 from .notes import NOTES_HEADING_WORDS, is_notes_heading, line_opener
-from .passage import Leftover, Line, Passage, blocks, words_key
+from .passage import Leftover, Line, Passage, blocks, is_hard_wrapped, words_key
 
 _TRAILING_HEADING = re.compile(
     rf"(?P<before>.*[.!?)\]”\"’⁰¹²³⁴⁵⁶⁷⁸⁹])\s+(?P<heading>{NOTES_HEADING_WORDS})\s*:?\s*$", re.I)
@@ -38,11 +38,11 @@ CUT_SHORT = re.compile(r"\[?show full text\]?", re.I)
 def page_lines(lines: list[Line]) -> bool:
     """Whether the page has no blank lines between its paragraphs (then each line stands for one).
 
-    Three lines of text or more, no blank line between them, and long lines
-    (hard-wrapped text has blank lines between its paragraphs).
+    Three lines of text or more, no blank line between them, and not wrapped
+    at a fixed width (hard-wrapped text has blank lines between its paragraphs).
     """
     text = [x for x in lines if not x.blank]
-    if len(text) < 3 or max(len(x.text) for x in text) <= 100:
+    if len(text) < 3 or is_hard_wrapped(lines):
         return False
     inner_blank = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if b.blank and not a.blank and not c.blank)
     return inner_blank == 0
