@@ -159,3 +159,10 @@ def test_draft_ids_never_take_one_of_the_authority_and_shared_surnames_do_not_cl
                           "variants": ["Bela Kovacs"]}
     assert all(p.get("match_surname") is False for p in persons)
     assert "# Not drafted, ambiguous (more than one person of that surname): Kovacs (c.txt:5:1: …)" in text
+
+
+def test_check_reports_the_review_comments_of_an_imported_document(load):
+    loaded = load("May 1, 1957\n\n**Memorandum of Conversation with Hegedüs, 1 May 1957**\n\nText.(3)\n")
+    reviews = [line for line in loaded.check_lines if "left for review by the import" in line]
+    assert any("marker (3) has no note" in line for line in reviews)
+    assert all(line.split(":")[0].endswith(".yaml") for line in reviews)
