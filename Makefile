@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= 1792800000
 
-.PHONY: pdf test check bench clean system-deps golden print ci
+.PHONY: pdf test test-fast lint check bench clean system-deps golden print ci
 
 pdf: $(STAMP)
 	$(BIN)/edition build source -o output
@@ -14,8 +14,18 @@ pdf: $(STAMP)
 check: $(STAMP)
 	$(BIN)/edition check source
 
+# the whole suite, on every core (pytest-xdist)
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
+
+# what a developer runs on every change: everything but the whole-edition builds (well under a minute)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
+
+# ruff on the whole tree; mypy on the package (strict on the model and the transforms)
+lint: $(STAMP)
+	$(BIN)/ruff check edition tests bench
+	$(BIN)/mypy
 
 # synthetic editions of 1, 10 and 100 documents, timed against bare WeasyPrint (about 8 minutes; not part of test)
 bench: $(STAMP)

@@ -14,11 +14,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from . import anchors
+from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .markup import InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, PageSetup, Paragraph,
                     Person, Section, Variant, plain_text)
 from .review import report_review_comments
+from .series import series_named
 from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
@@ -32,29 +35,11 @@ DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline"
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
                    "notes": False, "unparsed": False}
-CITATION_FIELDS = {"as_given": True, "archive": False, "fond": False, "opis": False, "delo": False,
-                   "listy": False, "compiler": False, "published": False, "digital_archive": False,
-                   "url": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
 NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
 
-# "TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob, 62-62ob"
-SHELFMARK = re.compile(
-    r"(?P<archive>[A-Z][A-Za-z]+),\s*F\.\s*(?P<fond>[\w/-]+),\s*Op\.\s*(?P<opis>[\w/-]+),"
-    r"(?:\s*P\.\s*[\w/-]+,)?\s*D\.\s*(?P<delo>[\w/-]+),\s*(?P<ll>Ll?)\.\s*"
-    r"(?P<listy>\d+(?:ob)?(?:-\d+(?:ob)?)?(?:,\s*\d+(?:ob)?(?:-\d+(?:ob)?)?)*)")
-LEAVES = re.compile(r"\d+(?:ob)?(?:-\d+(?:ob)?)?")
 PERSON_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-def parse_shelfmark(text: str) -> dict[str, Any] | None:
-    """Archive, fond, opis, delo and leaves from a Russian archival reference, or None."""
-    m = SHELFMARK.search(text)
-    if not m:
-        return None
-    return {"archive": m["archive"], "fond": m["fond"], "opis": m["opis"], "delo": m["delo"],
-            "listy": tuple(x.strip() for x in m["listy"].split(","))}
 
 
 class _Fields:
@@ -360,7 +345,8 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
                             "external_notes lists note numbers (whole numbers)", code="type")
         notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=tuple(external))
     doc_id = path.stem
-    notes = {k: replace(v, anchor=f"{doc_id}-n{v.label}") for k, v in notes.items()}
+    notes = {k: replace(v, anchor=anchors.note(doc_id, series_named(v.series).anchor_prefix, v.label))
+             for k, v in notes.items()}
 
     called: list[tuple[str, SourcePos]] = []
     body_ctx = InlineContext(notes=notes, known_person=known, called=called)
@@ -442,43 +428,15 @@ def _paragraph_texts(f: _Fields, key: str, diags: Diagnostics) -> list[YStr]:
 
 
 def _read_citation(f: _Fields, diags: Diagnostics) -> Citation:
-    cf = _Fields(f.raw("citation") if f.has("citation") else YMap(), CITATION_FIELDS, "the citation",
-                 f.pos_of("citation"), diags) if f.has("citation") else None
-    if cf is None or not cf.ok:
+    if not f.has("citation"):
         return Citation("", f.pos)
-    as_given = cf.text("as_given")
-    parsed = parse_shelfmark(as_given) if as_given else None
-    listy = tuple(str(x) for x in cf.texts("listy"))
-    for leaf in cf.texts("listy"):
-        if not LEAVES.fullmatch(leaf):
-            diags.error(leaf.pos, f'leaves "{leaf}" do not read as a leaf or range such as 53-53ob', code="citation")
-    fields = {k: str(cf.text(k)) for k in ("archive", "fond", "opis", "delo")}
-    if parsed is None and as_given and not any(fields.values()):
-        diags.warning(cf.pos_of("as_given"), "the archival citation does not parse: expected "
-                                           "ARCHIVE, F. n, Op. n, D. n, Ll. n-n (or give the fields)",
-                    code="citation")
-    if parsed:
-        for key in ("archive", "fond", "opis", "delo"):
-            if fields[key] and fields[key] != parsed[key]:
-                diags.error(cf.pos_of(key), f'citation {key} "{fields[key]}" disagrees with the citation as '
-                                            f'given ("{parsed[key]}")', code="citation")
-            fields[key] = fields[key] or parsed[key]
-        if listy and listy != parsed["listy"]:
-            diags.error(cf.pos_of("listy"), f"citation leaves {', '.join(listy)} disagree with the citation "
-                                            f"as given ({', '.join(parsed['listy'])})", code="citation")
-        listy = listy or parsed["listy"]
-    url = str(cf.text("url"))
-    if not url and as_given:
-        m = re.search(r"<(https?://[^>\s]+)>", as_given)
-        url = m.group(1) if m else ""
-    return Citation(as_given=str(as_given), pos=cf.pos, listy=listy, compiler=str(cf.text("compiler")),
-                    published=str(cf.text("published")), digital_archive=str(cf.text("digital_archive")),
-                    url=url, **fields)
+    cf = _Fields(f.raw("citation"), CITATION_FIELDS, "the citation", f.pos_of("citation"), diags)
+    return read_citation(cf, diags) if cf.ok else Citation("", f.pos)
 
 
 def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -> tuple[Section, ...]:
     sections = []
-    anchors: dict[str, SourcePos] = {}
+    section_ids: dict[str, SourcePos] = {}
     for i, item in enumerate(f.items("body"), 1):
         sf = _Fields(item, SECTION_FIELDS, "a section", getattr(item, "pos", f.pos), diags)
         if not sf.ok:
@@ -486,9 +444,9 @@ def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) 
         heading_text = sf.text("heading")
         heading = parse_inline(heading_text, heading_text.pos, diags, ctx) if heading_text else ()
         sid = sf.text("id") or f"s{i}"
-        if sid in anchors:
+        if sid in section_ids:
             diags.error(sf.pos_of("id"), f'duplicate section id "{sid}"', code="duplicate-id")
-        anchors[sid] = sf.pos
+        section_ids[sid] = sf.pos
         blocks = []
         for p in sf.items("paragraphs"):
             if isinstance(p, YStr):
@@ -506,5 +464,5 @@ def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) 
             blocks.append(Paragraph(
                 parse_inline(text, text.pos, diags, ctx) if text else (), pf.pos,
                 speaker=parse_inline(speaker, speaker.pos, diags, ctx) if speaker else (), kind=str(kind)))
-        sections.append(Section(heading, tuple(blocks), sf.pos, anchor=f"{doc_id}-{sid}"))
+        sections.append(Section(heading, tuple(blocks), sf.pos, anchor=anchors.section(doc_id, sid)))
     return tuple(sections)

@@ -17,6 +17,8 @@ from edition.cli import main
 from edition.diagnostics import Diagnostics
 from sources import DOCUMENT_YAML
 
+pytestmark = pytest.mark.slow  # whole editions built (or worker processes started)
+
 DOC = DOCUMENT_YAML.replace("Text.", "Text.[^1]") + "notes:\n  - n: 1\n    text: A note.\n"
 
 

@@ -51,9 +51,12 @@ def compare(image, reference) -> tuple[float, float]:
     return mean, changed
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    return render_pages(build(tmp_path_factory.mktemp("golden")))
+def pages(seed_build):
+    return render_pages(seed_build("screen").pdf)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES.values()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..reader import parse_shelfmark
+from ..citation import parse_shelfmark
 from .emit import archival_number
 from .parse import ArchivePage
 

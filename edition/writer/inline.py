@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from .. import anchors
+from ..series import series_named
 from ..model import CrossRef, Emphasis, Gap, Inline, Milestone, NoteCall, PersonMention, Sic, Supplied, Text
 
 
@@ -66,9 +68,10 @@ def _render(node: Inline, with_notes: bool) -> Markup:
         if not with_notes:
             return Markup("")
         note = node.note
+        call = anchors.call(note.anchor)
         return Markup(
-            '<a class="call" id="call-%s" href="#%s"><sup>%s</sup></a>'
-            '<edition-note class="fn" id="%s" data-n="%s"><a class="fn-num" href="#call-%s">%s</a>\u2002%s</edition-note>'
-        ) % (note.anchor, note.anchor, note.label, note.anchor, note.label, note.anchor, note.label,
-             render_inlines(note.content, with_notes=False))
+            '<a class="call" id="%s" href="#%s"><sup>%s</sup></a>'
+            '<edition-note class="%s" id="%s" data-n="%s"><a class="fn-num" href="#%s">%s</a>\u2002%s</edition-note>'
+        ) % (call, note.anchor, note.label, series_named(note.series).html_class, note.anchor, note.label, call,
+             note.label, render_inlines(note.content, with_notes=False))
     raise TypeError(f"unknown inline node {type(node).__name__}")

@@ -7,7 +7,8 @@ import pytest
 
 from edition.diagnostics import EditionError, SourcePos
 from edition.model import Citation, Document, Note
-from edition.render.layout import AnchorPlace, NotePlacement, paragraphs_to_relax, verify_notes
+from edition.render.layout import AnchorPlace
+from edition.render.placement import NotePlacement, paragraphs_to_relax, verify_notes
 
 POS = SourcePos("documents/x.yaml", 40, 5)
 
