@@ -26,7 +26,8 @@ def report_review_comments(text: str, shown: str, diags: Diagnostics) -> None:
         message = [m["message"].strip()]
         indent = len(lines[i]) - len(lines[i].lstrip())
         j = i + 1
-        while j < len(lines) and re.match(rf"^[ \t]{{{indent}}}#[ \t]{{2,}}\S", lines[j]) and not _REVIEW.match(lines[j]):
+        going_on = re.compile(rf"^[ \t]{{{indent}}}#[ \t]{{2,}}\S")
+        while j < len(lines) and going_on.match(lines[j]) and not _REVIEW.match(lines[j]):
             message.append(lines[j].strip().lstrip("#").strip())
             j += 1
         diags.warning(SourcePos(shown, i + 1, indent + 1), "left for review by the import: " + " ".join(message),

@@ -176,7 +176,7 @@ def _review_body(body: list[Passage], page: ArchivePage, reviews: _Reviews) -> N
 
 def _normalised(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     """Runs of text with white space as single spaces (a space at either end kept as one; line breaks kept)."""
-    out = []
+    out: list[Segment] = []
     for s in segments:
         if s.kind == "text":
             text = "\n".join(" ".join(line.split()) for line in s.text.split("\n"))

@@ -43,9 +43,9 @@ def read_citation(page: ArchivePage, warn) -> tuple[tuple[str, object], ...]:
     out: list[tuple[str, object]] = [("as_given", as_given)]
     parsed = parse_shelfmark(as_given)
     if parsed is not None:
-        out += [("archive", parsed["archive"]), ("fond", archival_number(parsed["fond"])),
-                ("opis", archival_number(parsed["opis"])), ("delo", archival_number(parsed["delo"])),
-                ("listy", tuple(parsed["listy"]))]
+        out += [("archive", parsed["archive"]), ("fond", archival_number(str(parsed["fond"]))),
+                ("opis", archival_number(str(parsed["opis"]))), ("delo", archival_number(str(parsed["delo"]))),
+                ("listy", tuple(str(x) for x in parsed["listy"]))]  # type: ignore[attr-defined]
     else:
         m = _ARCHIVE_AFTER.search(as_given)
         if m and m["v"].strip():

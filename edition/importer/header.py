@@ -46,7 +46,7 @@ END_LABELS = {
     "associated people and organizations", "associated people", "associated organizations", "associated places",
     "associated topics", "associated documents", "related documents", "related resources", "donors", "funders",
     "document information", "additional information", "collections", "keywords", "tags", "author(s)", "authors",
-    "author", "associated places", "share document", "get citation", "view document in",
+    "author", "share document", "get citation", "view document in",
 }
 REPEATED_AFTER_NOTES = {"citation", "summary", "original language", "contents"}
 MULTI_BLOCK = {"citation", "summary", "other"}  # values that may run over several paragraphs
@@ -56,8 +56,8 @@ HEADER_SEARCH_WORDS = 40  # the header ends before the first paragraph this long
 _LABEL_LINE = re.compile(r"\s*(?:\*\*|__)?(?P<label>[^\W\d_][^:]{0,45}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?P<value>.*)$")
 _BARE_LABEL = re.compile(r"\s*(?:\*\*|__|#+\s*)?(?P<label>[^\W\d_][^:]{0,45}?)(?:\*\*|__)?\s*$")
 # "Translation - English", "English Translation", "Original - English", "English Original", "Original Scan"
-_CONTENTS_VALUE = re.compile(rf"(?=.*\b(?:translation|transcript|transcription|original|scan)\b)"
-                             rf"[^\W\d_]+(?:\s*[-–—:,/()]?\s*[^\W\d_]+\)?){{0,4}}", re.I)
+_CONTENTS_VALUE = re.compile(r"(?=.*\b(?:translation|transcript|transcription|original|scan)\b)"
+                             r"[^\W\d_]+(?:\s*[-–—:,/()]?\s*[^\W\d_]+\)?){0,4}", re.I)
 _LANGUAGE_VALUE = re.compile(r"[^\W\d_][^\W\d_ ,;/()&'-]{0,60}")
 
 @dataclass(frozen=True, slots=True)

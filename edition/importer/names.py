@@ -48,8 +48,8 @@ _SUPPLIED = re.compile(rf"\[(?:[^\]\[]*?\s)?(?P<fore>(?:{_CAP}\s)?{_CAP}(?:\s{_I
 _AFTER_I = re.compile(rf"\bI \[(?P<names>{_CAP})\]")
 _FORENAME = re.compile(rf"(?<![\w.])(?P<names>(?P<fore>{_CAP})\s+(?P<sur>{_CAP}))")
 _SPEAKERS = re.compile(rf"\((?:Cdes?\.\s)?(?P<names>{_CAP}(?:,\s*{_CAP})+)\)")
-_SERIES = re.compile(rf"(?<![\w.])(?P<names>{_CAP}(?:(?:,\s*{_CAP}){{2,}}(?:,?\s+and\s+{_CAP})?|(?:,\s*{_CAP})+,?\s+and\s+"
-                     rf"{_CAP}))(?!\w)")
+_SERIES = re.compile(rf"(?<![\w.])(?P<names>{_CAP}(?:(?:,\s*{_CAP}){{2,}}(?:,?\s+and\s+{_CAP})?"
+                     rf"|(?:,\s*{_CAP})+,?\s+and\s+{_CAP}))(?!\w)")
 _PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAP})\s+and\s+(?P<b>{_CAP})(?!\w)")
 _TABLE = re.compile(rf"(?:(?:^|[|—])\s*(?P<names>{_CAP})(?=\s*(?:[|—]|$))|(?P<before>{_CAP})(?=\s*\|))", re.M)
 _TURN = re.compile(rf"^(?P<names>{_CAP})(?:—|: )")
@@ -117,7 +117,8 @@ def _candidates(text: str, matcher: NameMatcher, last: bool = False):
 
     def emit(name: str, start: int, chinese: bool = False):
         name = _clean(name)
-        cut = last and text.rstrip().endswith(name) and start + len(name) >= len(text.rstrip()) and text.rstrip()[-1:].isalpha()
+        end = text.rstrip()
+        cut = last and end.endswith(name) and start + len(name) >= len(end) and end[-1:].isalpha()
         if name and not cut and (start, len(name)) not in seen:
             seen.add((start, len(name)))
             yield name, start, chinese
@@ -160,9 +161,9 @@ def _candidates(text: str, matcher: NameMatcher, last: bool = False):
             other, at = (b, m.start("b")) if known_a else (a, m.start("a"))
             if _surname_like(other) and not _abbreviated(text, at + len(other)):
                 yield from emit(other, at)
-    m = _TURN.match(text)
-    if m and _surname_like(m["names"]):
-        yield from emit(m["names"], 0)
+    turn = _TURN.match(text)
+    if turn and _surname_like(turn["names"]):
+        yield from emit(turn["names"], 0)
 
 
 def _chinese_or(name: str, text: str, at: int) -> str:
@@ -176,7 +177,7 @@ def _surname_like(word: str) -> bool:
     """A capitalised word that could be a surname: not a known non-name, with a lower-case letter."""
     bare = re.sub(r"['’]s$", "", word)
     return (bare.lower() not in NOT_NAMES and any(c.islower() for c in bare) and len(bare) > 1
-            and bare not in FORENAMES and not bare[-1] in "-'’")
+            and bare not in FORENAMES and bare[-1] not in "-'’")
 
 
 def _abbreviated(text: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import AbstractSet, Sequence, TypeVar
 
 from ..diagnostics import Diagnostics, SourcePos
 from .passage import Leftover, Line, Passage, words_key
@@ -43,6 +43,7 @@ _INLINE_NUMBERED = re.compile(r"(?<=[.!?)”\"’])\s*(?P<open>\[(?P<bracket>\d{
                               r"(?=[A-Z\"“‘'\[(])")
 _TERMINAL = ".!?)]”\"’'"
 _UNIT_BEFORE_SUPERSCRIPT = re.compile(r"(?:\b(?:k|c|m)?m|\bft|\bin)$")
+T = TypeVar("T")
 
 def superscript_value(text: str) -> int:
     return int(text.translate(_FROM_SUPERSCRIPT))
@@ -208,7 +209,7 @@ def label_passage(written: str, line: int, col: int) -> Passage:
 
 
 def _accept_line_opener(opened: tuple[int, str, int], current: int, after_blank: bool, previous: str,
-                        awaited: set[int]) -> bool:
+                        awaited: AbstractSet[int]) -> bool:
     """Whether a number at the start of a line opens a note (rather than continuing the one before)."""
     number, written = opened[0], opened[1]
     if written[0] in SUPERSCRIPT_DIGITS:
@@ -254,12 +255,12 @@ def _next_inline_opener(text: str, pos: int, current: int) -> tuple[int, int, in
     return min(found) if found else None
 
 
-def out_of_sequence(numbered: list[tuple[int, object]]) -> list[tuple[object, str]]:
+def out_of_sequence(numbered: list[tuple[int, T]]) -> list[tuple[T, str]]:
     """Items whose numbers are not in the longest increasing run, each with the number before it."""
     numbers = [n for n, _ in numbered]
     keep = set(longest_increasing(numbers))
     out = []
-    for i, (n, item) in enumerate(numbered):
+    for i, (_n, item) in enumerate(numbered):
         if i not in keep:
             out.append((item, str(numbers[i - 1]) if i else "the start"))
     return out

@@ -176,7 +176,8 @@ def _preamble(lines: list[Line], compact: bool, leftovers: list[Leftover], warn)
     chosen = marked[0] if marked else None
     if chosen is None:
         after_date = [b for b in candidates if dated and b[0].number > dated[0][0].number]
-        chosen = (after_date or candidates or [None])[0]
+        pool = after_date or candidates
+        chosen = pool[0] if pool else None
     if chosen is not None:
         title = title_text(chosen)
     for block in found:

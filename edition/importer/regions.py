@@ -22,7 +22,7 @@ import re
 from ..diagnostics import Diagnostics, SourcePos
 from .header import END_LABELS, REPEATED_AFTER_NOTES, HeaderField, field_value, line_label
 from .notes import NOTES_HEADING_WORDS, is_notes_heading, line_opener
-from .passage import Leftover, Line, Passage, blocks, is_hard_wrapped, words_key
+from .passage import Leftover, Line, Passage, is_hard_wrapped, words_key
 
 _TRAILING_HEADING = re.compile(
     rf"(?P<before>.*[.!?)\]”\"’⁰¹²³⁴⁵⁶⁷⁸⁹])\s+(?P<heading>{NOTES_HEADING_WORDS})\s*:?\s*$", re.I)
@@ -197,7 +197,7 @@ def _cut_repeated_fields(body: list[Line], fields: list[HeaderField], leftovers:
     while i < len(body):
         found = line_label(body[i]) if _starts_paragraph(body, i) else None
         earlier = next((f for f in fields if found and f.key == found[0]), None)
-        if earlier is not None:
+        if earlier is not None and found is not None:
             value, j = field_value(found[0], found[2], body, i + 1)
             if value and words_key(" ".join(p.text for p in value)) == words_key(
                     " ".join(p.text for p in earlier.value)):
@@ -231,7 +231,7 @@ def end_matter(lines: list[Line], fields: list[HeaderField], leftovers: list[Lef
         name = found[1] if found else content[0].text.strip()
         at = SourcePos(path, content[0].number, 1)
         earlier = next((f for f in fields if found and f.key == found[0]), None)
-        if earlier is not None:
+        if earlier is not None and found is not None:
             value = " ".join([found[2].text] + [x.text for x in content[1:]])
             if words_key(" ".join(p.text for p in earlier.value)) == words_key(value):
                 leftovers.append(Leftover(verbatim, f'"{name}:" repeated by the web page after the document '
