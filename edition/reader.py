@@ -20,6 +20,7 @@ from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .markup import InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, PageSetup, Paragraph,
                     Person, Section, Variant, plain_text)
+from .review import report_review_comments
 from .series import series_named
 from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 
@@ -315,6 +316,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         if len(diags.errors) == before:  # not when this file's own error was reported
             diags.error(SourcePos(shown), "empty document", code="empty")
         return None
+    report_review_comments(path.read_text(encoding="utf-8", errors="replace"), shown, diags)
     f = _Fields(data, DOCUMENT_FIELDS, "a document", SourcePos(shown), diags)
     if not f.ok:
         return None
