@@ -29,7 +29,7 @@ def import_files(files: list[str], output: Path, *, force: bool = False, persons
     if output.exists() and not output.is_dir():
         print(f"{output}: error: the output must be a folder", file=err)
         return 2
-    persons, code = _authority(output, persons_path, err)
+    persons, code = read_authority(output, persons_path, err)
     if code:
         return code
     status = 0
@@ -94,7 +94,7 @@ def _read_stdin(stdin: TextIO) -> InputText:
     return InputText(stdin.read())
 
 
-def _authority(output: Path, persons_path: Path | None, err: TextIO) -> tuple[tuple[Person, ...], int]:
+def read_authority(output: Path, persons_path: Path | None, err: TextIO) -> tuple[tuple[Person, ...], int]:
     """The persons of the authority: --persons (an edition folder or any persons file), else beside the output."""
     from ..reader import read_persons
     if persons_path is None:
