@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace as _replace
 from typing import Callable, Iterator, Literal, Sequence, Union
 
+from .design import Design
 from .diagnostics import SourcePos
 
 # ---------------------------------------------------------------- inline nodes
@@ -274,6 +275,8 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class PageSetup:
+    """The page's size (the design's, as the templates and TEI read it)."""
+
     width: str = "6in"
     height: str = "9in"
 
@@ -293,10 +296,14 @@ class EditionMeta:
     translator: str = ""
     acknowledgement: str = ""
     keywords: tuple[str, ...] = ()
-    page: PageSetup = field(default_factory=PageSetup)
+    design: Design = field(default_factory=Design)
     bleed: str = "3mm"
     note_numbering: str = "per-document"  # or "continuous" across the volume
     output: str = ""  # the stem of the output files (edition.yaml's output:), else a slug of the title
+
+    @property
+    def page(self) -> PageSetup:
+        return PageSetup(self.design.width, self.design.height)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,8 @@ from .diagnostics import Diagnostics
 from .model import Edition
 from .reader import load_edition
 from .transforms.checks import check_edition
-from .styles import find_styles, font_coverage
+from .fonts import coverage, missing_families
+from .styles import find_styles
 from .transforms.glyphs import check_glyphs
 from .transforms.numbering import number_mentions, number_notes
 from .transforms.persons import resolve_persons
@@ -46,7 +47,9 @@ def load(source: Path, diags: Diagnostics) -> Edition | None:
 def check(source: Path, edition: Edition, diags: Diagnostics) -> None:
     """The cross-checks, and that the edition's fonts can print every character."""
     check_edition(edition, diags)
-    check_glyphs(edition, font_coverage(find_styles(Path(source))), diags)
+    styles = find_styles(Path(source))
+    design = edition.meta.design
+    check_glyphs(edition, coverage(design, styles), diags, design.families, missing_families(design, styles))
 
 
 def prepare(source: Path, diags: Diagnostics) -> Edition | None:

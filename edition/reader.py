@@ -17,8 +17,9 @@ from typing import Any
 from . import anchors
 from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
+from .design import read_design
 from .markup import InlineContext, parse_inline
-from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, PageSetup, Paragraph,
+from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, Paragraph,
                     Person, Section, Variant, plain_text)
 from .review import report_review_comments
 from .series import series_named
@@ -27,7 +28,7 @@ from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False, "note_numbering": False, "output": False}
+                  "print": False, "note_numbering": False, "design": False, "font": False, "output": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
@@ -175,16 +176,7 @@ def _read_meta(root: Path, diags: Diagnostics):
             diags.error(SourcePos(shown), "edition.yaml is empty", code="empty")
         return None, [], None
     f = _Fields(data, EDITION_FIELDS, "edition.yaml", SourcePos(shown), diags)
-    page = PageSetup()
-    if f.has("page"):
-        pf = _Fields(f.raw("page"), {"size": True}, "page", f.pos_of("page"), diags)
-        size = pf.text("size")
-        dims = _page_size(size)
-        if dims is None and size:
-            diags.error(pf.pos_of("size"), f'page size "{size}" is not "WIDTH HEIGHT" with units (6in 9in, '
-                                           f'156mm 234mm) nor a name (A5, B5)', code="page-size")
-        elif dims:
-            page = PageSetup(*dims)
+    design = read_design(f, diags)
     bleed = "3mm"
     if f.has("print"):
         pr = _Fields(f.raw("print"), {"bleed": False}, "print", f.pos_of("print"), diags)
@@ -207,25 +199,10 @@ def _read_meta(root: Path, diags: Diagnostics):
         title=f.text("title"), subtitle=f.text("subtitle"), editors=tuple(f.texts("editors")),
         publisher=f.text("publisher"), place=f.text("place"), year=f.text("year"), language=language,
         licence=f.text("licence"), pos=f.pos, series=f.text("series"), translator=f.text("translator"),
-        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page, bleed=bleed,
+        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), design=design, bleed=bleed,
         note_numbering=numbering, output=output)
     order = f.texts("documents")
     return meta, order, f.pos_of("documents") if f.has("documents") else None
-
-
-NAMED_SIZES = {"a4": ("210mm", "297mm"), "a5": ("148mm", "210mm"), "b5": ("176mm", "250mm"),
-               "letter": ("8.5in", "11in"), "royal": ("156mm", "234mm"), "demy": ("138mm", "216mm")}
-
-
-def _page_size(size: str) -> tuple[str, str] | None:
-    if not size:
-        return None
-    if size.strip().lower() in NAMED_SIZES:
-        return NAMED_SIZES[size.strip().lower()]
-    parts = size.split()
-    if len(parts) == 2 and all(re.fullmatch(r"\d+(\.\d+)?(in|mm|cm|pt)", p) for p in parts):
-        return parts[0], parts[1]
-    return None
 
 
 def _document_paths(root: Path, order: list[str], order_pos, diags: Diagnostics):

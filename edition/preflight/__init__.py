@@ -101,7 +101,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     report = Report(path, profile, pages=len(reader.pages))
     readers = Readers(reader, data, page_cache)
     pages = readers.pages
-    check_fonts(report, reader, data)
+    check_fonts(report, reader, data, edition.meta.design if edition is not None else None)
     check_boxes(report, reader, profile)
     if profile == "print":
         count = len(reader.pages)
