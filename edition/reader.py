@@ -18,9 +18,9 @@ from . import anchors
 from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .design import read_design
-from .markup import InlineContext, parse_inline
+from .markup import SIGLUM, InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, Paragraph,
-                    Person, Section, Variant, plain_text)
+                    Person, Section, Variant, Witness, plain_text)
 from .review import report_review_comments
 from .series import series_named
 from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
@@ -35,10 +35,12 @@ PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False
 DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline": False, "citation": True,
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
-                   "notes": False, "unparsed": False}
+                   "notes": False, "unparsed": False, "witnesses": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
 NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
+WITNESS_FIELDS = {"siglum": True, "description": True, "citation": False}
+RESERVED_SIGLA = ("lem", "note", "id", "class", "ref", "person")  # the markup's own attribute names
 
 PERSON_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -357,6 +359,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
             diags.error(gf.pos_of("person"), f'guest "{pid}" is not in persons.yaml', code="person-unknown")
         if pid:
             guests.append(Guest(str(pid), str(gf.text("affiliation")), gf.pos))
+    witnesses = _read_witnesses(f, diags)
     sections = _read_body(f, doc_id, body_ctx, diags)
     unparsed = f.raw("unparsed")  # left by `edition import` for the editor to place
     if f.has("unparsed") and (unparsed.strip() if isinstance(unparsed, str) else unparsed):
@@ -379,7 +382,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         contents=str(f.text("contents")), language=str(f.text("language", "en")),
         participants=tuple(participants), guests=tuple(guests), sections=sections,
         notes=tuple(sorted(notes.values(), key=lambda n: n.number)),
-        notes_heading=str(f.text("notes_heading", "Notes")))
+        notes_heading=str(f.text("notes_heading", "Notes")), witnesses=witnesses)
 
 
 def _read_date(f: _Fields, diags: Diagnostics) -> _dt.date:
@@ -414,6 +417,31 @@ def _read_citation(f: _Fields, diags: Diagnostics) -> Citation:
         return Citation("", f.pos)
     cf = _Fields(f.raw("citation"), CITATION_FIELDS, "the citation", f.pos_of("citation"), diags)
     return read_citation(cf, diags) if cf.ok else Citation("", f.pos)
+
+
+def _read_witnesses(f: _Fields, diags: Diagnostics) -> tuple[Witness, ...]:
+    """The document's witnesses (for the critical apparatus): siglum, description, optional citation."""
+    witnesses: dict[str, Witness] = {}
+    for item in f.items("witnesses"):
+        wf = _Fields(item, WITNESS_FIELDS, "a witness", getattr(item, "pos", f.pos_of("witnesses")), diags)
+        siglum = str(wf.text("siglum"))
+        if not wf.ok or not siglum:
+            continue
+        if not SIGLUM.fullmatch(siglum) or siglum in RESERVED_SIGLA:
+            diags.error(wf.pos_of("siglum"), f'siglum "{siglum}" must be letters and digits (A-Z, a-z, 0-9), and not '
+                                             f'{", ".join(RESERVED_SIGLA)}', code="siglum")
+            continue
+        if siglum in witnesses:
+            first = witnesses[siglum].pos.line
+            diags.error(wf.pos_of("siglum"), f'duplicate siglum "{siglum}" (first at line {first})',
+                        code="duplicate-id")
+            continue
+        citation = None
+        if wf.has("citation"):
+            cf = _Fields(wf.raw("citation"), CITATION_FIELDS, "the witness's citation", wf.pos_of("citation"), diags)
+            citation = read_citation(cf, diags) if cf.ok else None
+        witnesses[siglum] = Witness(siglum, str(wf.text("description")), citation, wf.pos)
+    return tuple(witnesses.values())
 
 
 def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -> tuple[Section, ...]:

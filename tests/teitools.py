@@ -22,6 +22,7 @@ SEED = REPO / "source"
 FIXTURES = REPO / "tests" / "tei" / "fixtures"
 AWKWARD = FIXTURES / "awkward"
 FRUS = FIXTURES / "frus1955-57v25-hungary.xml"
+GETTYSBURG = REPO / "examples" / "gettysburg"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 IGNORED = {"root", "path", "origin"}
 

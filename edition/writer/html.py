@@ -24,7 +24,7 @@ from ..design import design_css
 from ..styles import own_stylesheets
 from ..citation import shelfmark
 from ..profiles import SCREEN, Profile, profile_named
-from ..model import Document, Edition, Person, Section, plain_text
+from ..model import Document, Edition, Person, Section, Witness, plain_text
 from .front import FrontMatter, how_to_cite
 from .inline import NoteParts, render_continuation, render_inlines
 from .plan import LayoutPlan
@@ -87,7 +87,17 @@ def source_note(doc: Document) -> Markup:
         sentences.append(Markup(", ").join(x for x in (escape(c.digital_archive), link) if x) + Markup("."))
     if doc.notes:
         sentences.append(escape(f"Footnotes: {doc.notes_heading}."))
+    if doc.witnesses:
+        sentences.append(witnesses_sentence(doc))
     return Markup(" ").join(sentences)
+
+
+def witnesses_sentence(doc: Document) -> Markup:
+    """"Witnesses: N: the Nicolay copy (Library of Congress, ...); H: ...." for the citation block."""
+    def one(w: Witness) -> str:
+        where = ", ".join(x for x in (w.citation.repository, shelfmark(w.citation)) if x) if w.citation else ""
+        return f"{w.siglum}: {w.description.rstrip('.')}" + (f" ({where})" if where else "")
+    return escape("Witnesses: " + "; ".join(one(w) for w in doc.witnesses) + ".")
 
 
 def paragraph_anchor(section: Section, n: int) -> str:

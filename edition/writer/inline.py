@@ -16,7 +16,8 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from .. import anchors
-from ..model import CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
+from ..model import (App, CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied,
+                     Text)
 from ..series import series_named
 from ..words import SPACES, WordCounter, split_inlines
 from .plan import BlockWords, Continuation
@@ -144,6 +145,9 @@ class _Writer:
                 anchor, node.person_id, self.children(node.children))
         if isinstance(node, Supplied):
             return Markup('<span class="supplied">[%s]</span>') % self.children(node.children)
+        if isinstance(node, App):  # the lemma, as text; its anchor tells the layout where it stands
+            anchor = Markup(' id="%s"') % node.anchor if node.anchor else Markup("")
+            return Markup('<span class="lemma"%s>%s</span>') % (anchor, self.children(node.children))
         if isinstance(node, Sic):
             title = Markup(' title="%s"') % node.correction if node.correction else Markup("")
             return Markup('<span class="sic-text"%s>%s</span>\u00a0<span class="sic">[<i>sic</i>]</span>') % (
