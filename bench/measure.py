@@ -237,7 +237,8 @@ def measure_build(source: str, out: str) -> dict:
     return {"mode": "build", "wall": wall, "pages": result.pages, "front_pages": result.front_pages,
             "body_pages": result.body_pages, "index_pages": result.index_pages,
             "relaxed_paragraphs": result.relaxed_paragraphs,
-            "body_passes": getattr(result, "layout_passes", None) or stages.calls.get("weasyprint_render[body_layout]", 0),
+            "body_passes": (getattr(result, "layout_passes", None)
+                            or stages.calls.get("weasyprint_render[body_layout]", 0)),
             "cpu": (after["cpu_self"] - before["cpu_self"]) + (after["cpu_children"] - before["cpu_children"]),
             "cpu_children": after["cpu_children"] - before["cpu_children"],
             "maxrss_mb": after["maxrss_mb"], "children_maxrss_mb": after["children_maxrss_mb"],

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Union
+from dataclasses import dataclass, field, replace as _replace
+from typing import Callable, Iterator, Literal, Sequence, Union
 
 from .diagnostics import SourcePos
 
@@ -149,6 +149,7 @@ class Note:
     pos: SourcePos
     anchor: str = ""
     external_notes: tuple[int, ...] = ()  # note numbers it cites from another numbering (not this edition's)
+    series: str = "notes"  # its series in ``series.SERIES``
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,37 +171,35 @@ class Section:
     level: int = 1
 
 
+CitationForm = Literal["", "russian", "british", "us", "hungarian", "chinese"]
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """The archival source note, as structured fields and exactly as the source gives it."""
+    """The archival source note, as structured fields and exactly as the source gives it.
+
+    The fields are generic, for any archive (``edition/citation.py`` reads them and
+    prints them): ``repository`` (the archive), ``collection`` (fond, record group,
+    fonds), ``series`` (opis, series), ``file`` (delo, file, piece), ``item``, ``box``,
+    ``folder`` and ``folios`` (listy, folio or page ranges).  ``form`` names the
+    national convention the shelfmark is printed in ("" for none).
+    """
 
     as_given: str
     pos: SourcePos
-    archive: str = ""
-    fond: str = ""
-    opis: str = ""
-    delo: str = ""
-    listy: tuple[str, ...] = ()
+    repository: str = ""
+    collection: str = ""
+    series: str = ""
+    file: str = ""
+    item: str = ""
+    box: str = ""
+    folder: str = ""
+    folios: tuple[str, ...] = ()
     compiler: str = ""
     published: str = ""
     digital_archive: str = ""
     url: str = ""
-
-    @property
-    def shelfmark(self) -> str:
-        """``F. 3, Op. 12, D. 1005, Ll. 53–53ob, 62–62ob`` with en dashes in ranges."""
-        parts = []
-        if self.fond:
-            parts.append(f"F. {self.fond}")
-        if self.opis:
-            parts.append(f"Op. {self.opis}")
-        if self.delo:
-            parts.append(f"D. {self.delo}")
-        if self.listy:
-            many = len(self.listy) > 1 or "-" in self.listy[0]
-            leaves = ", ".join(x.replace("-", "\u2013") for x in self.listy)
-            parts.append(f"{'Ll.' if many else 'L.'} {leaves}")
-        return ", ".join(parts)
+    form: CitationForm = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +299,7 @@ class EditionMeta:
     page: PageSetup = field(default_factory=PageSetup)
     bleed: str = "3mm"
     note_numbering: str = "per-document"  # or "continuous" across the volume
+    output: str = ""  # the stem of the output files (edition.yaml's output:), else a slug of the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +327,7 @@ class Edition:
         raise KeyError(person_id)
 
 
-def walk_inlines(nodes: tuple[Inline, ...]):
+def walk_inlines(nodes: tuple[Inline, ...]) -> Iterator[Inline]:
     """Every inline node, depth first, containers before their children."""
     for node in nodes:
         yield node
@@ -335,18 +335,45 @@ def walk_inlines(nodes: tuple[Inline, ...]):
             yield from walk_inlines(node.children)
 
 
-def document_texts(doc: "Document"):
-    """Every run of inlines in a document, in reading order."""
-    yield doc.title
+Visit = Callable[[Inline], Union[Inline, Sequence[Inline], None]]
+
+
+def rewrite_inlines(nodes: tuple[Inline, ...], visit: Visit) -> tuple[Inline, ...]:
+    """The one tree walk of the transforms (Pandoc's ``walk``): the nodes in order, each given to ``visit``,
+    which returns None to keep the node and walk into its children, or what replaces it: a node or a
+    sequence of nodes (not walked into: a visitor that wants the children rewritten does it itself)."""
+    out: list[Inline] = []
+    for node in nodes:
+        new = visit(node)
+        if new is None:
+            if isinstance(node, CONTAINERS):
+                node = _replace(node, children=rewrite_inlines(node.children, visit))
+            out.append(node)
+        elif isinstance(new, (tuple, list)):
+            out.extend(new)
+        else:
+            out.append(new)  # type: ignore[arg-type]  # a node (Sequence covers the lists above)
+    return tuple(out)
+
+
+def document_runs(doc: "Document") -> Iterator[tuple[tuple[Inline, ...], Note | None]]:
+    """Every run of inlines in a document, in reading order, with the note it stands in (or None)."""
+    yield doc.title, None
     for p in doc.summary:
-        yield p.content
+        yield p.content, None
     for s in doc.sections:
-        yield s.heading
+        yield s.heading, None
         for b in s.blocks:
-            yield b.speaker
-            yield b.content
+            yield b.speaker, None
+            yield b.content, None
     for n in doc.notes:
-        yield n.content
+        yield n.content, n
+
+
+def document_texts(doc: "Document") -> Iterator[tuple[Inline, ...]]:
+    """Every run of inlines in a document, in reading order."""
+    for nodes, _note in document_runs(doc):
+        yield nodes
 
 
 def plain_text(nodes: tuple[Inline, ...], with_signs: bool = False) -> str:
@@ -371,43 +398,40 @@ def plain_text(nodes: tuple[Inline, ...], with_signs: bool = False) -> str:
 
 def repoint_note_calls(nodes: tuple[Inline, ...], notes: dict[str, Note]) -> tuple[Inline, ...]:
     """The same inlines, each note call pointing at the note of its label in ``notes``."""
-    from dataclasses import replace
-    out = []
-    for node in nodes:
-        if isinstance(node, NoteCall):
-            node = replace(node, note=notes.get(node.note.label, node.note))
-        elif isinstance(node, CONTAINERS):
-            node = replace(node, children=repoint_note_calls(node.children, notes))
-        out.append(node)
-    return tuple(out)
+    return rewrite_inlines(nodes, lambda node: _replace(node, note=notes.get(node.note.label, node.note))
+                           if isinstance(node, NoteCall) else None)
 
 
-def map_document_texts(doc: Document, body, notes_content=None, note=None) -> Document:
+Rewrite = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
+
+
+def map_document_texts(doc: Document, body: Rewrite, notes_content: Rewrite | None = None,
+                       note: Callable[[Note], Note] | None = None) -> Document:
     """A copy of ``doc`` with every run of inlines rewritten, in reading order.
 
     ``body`` rewrites the title, summary, headings, speakers and paragraphs;
     ``notes_content`` (default: ``body``) each note's text; ``note`` may replace
     a whole note (renumbering).  Note calls are then pointed at the new notes.
     """
-    from dataclasses import replace
     notes_content = notes_content or body
 
     def para(p: Paragraph) -> Paragraph:
-        return replace(p, speaker=body(p.speaker), content=body(p.content))
+        return _replace(p, speaker=body(p.speaker), content=body(p.content))
 
     title = body(doc.title)
     summary = tuple(para(p) for p in doc.summary)
     sections = [(s, body(s.heading), [para(b) for b in s.blocks]) for s in doc.sections]
     notes = {}
     for n in doc.notes:
-        new = replace(n, content=notes_content(n.content))
+        new = _replace(n, content=notes_content(n.content))
         notes[n.label] = note(new) if note else new
 
-    def calls(nodes):
+    def calls(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         return repoint_note_calls(nodes, notes)
-    return replace(
+    return _replace(
         doc, title=calls(title), summary=summary,
-        sections=tuple(replace(s, heading=calls(h), blocks=tuple(replace(b, speaker=calls(b.speaker),
-                                                                         content=calls(b.content)) for b in blocks))
+        sections=tuple(_replace(s, heading=calls(h), blocks=tuple(_replace(b, speaker=calls(b.speaker),
+                                                                           content=calls(b.content))
+                                                                  for b in blocks))
                        for s, h, blocks in sections),
         notes=tuple(notes[n.label] for n in doc.notes))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostics import Diagnostics, EditionError
+from .diagnostics import Diagnostics
 from .model import Edition
 from .reader import load_edition
 from .transforms.checks import check_edition
@@ -54,11 +54,4 @@ def prepare(source: Path, diags: Diagnostics) -> Edition | None:
     edition = load(source, diags)
     if edition is not None:
         check(source, edition, diags)
-    return edition
-
-
-def prepare_or_fail(source: Path, diags: Diagnostics, strict: bool = False) -> Edition:
-    edition = prepare(source, diags)
-    if edition is None or diags.errors or (strict and diags.warnings):
-        raise EditionError(diags)
     return edition

@@ -14,18 +14,21 @@ import re
 from pathlib import Path
 from typing import Any
 
+from . import anchors
+from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .fields import Fields, is_empty
 from .markup import InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Located, Note, PageSetup, Paragraph,
                     Person, Section, Variant, plain_text)
+from .series import series_named
 from .values import bleed_problem, language_problem, link_problem, page_size
 from .yamlsource import Dated, Scalar, YList, YMap, YStr, as_written, load_yaml
 
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False, "note_numbering": False}
+                  "print": False, "note_numbering": False, "output": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
@@ -33,29 +36,13 @@ DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline"
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
                    "notes": False, "unparsed": False}
-CITATION_FIELDS = {"as_given": True, "archive": False, "fond": False, "opis": False, "delo": False,
-                   "listy": False, "compiler": False, "published": False, "digital_archive": False,
-                   "url": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
 NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
 
-# "TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob, 62-62ob"
-SHELFMARK = re.compile(
-    r"(?P<archive>[A-Z][A-Za-z]+),\s*F\.\s*(?P<fond>[\w/-]+),\s*Op\.\s*(?P<opis>[\w/-]+),"
-    r"(?:\s*P\.\s*[\w/-]+,)?\s*D\.\s*(?P<delo>[\w/-]+),\s*(?P<ll>Ll?)\.\s*"
-    r"(?P<listy>\d+(?:ob)?(?:-\d+(?:ob)?)?(?:,\s*\d+(?:ob)?(?:-\d+(?:ob)?)?)*)")
-LEAVES = re.compile(r"\d+(?:ob)?(?:-\d+(?:ob)?)?")
 PERSON_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def parse_shelfmark(text: str) -> dict[str, Any] | None:
-    """Archive, fond, opis, delo and leaves from a Russian archival reference, or None."""
-    m = SHELFMARK.search(text)
-    if not m:
-        return None
-    return {"archive": m["archive"], "fond": m["fond"], "opis": m["opis"], "delo": m["delo"],
-            "listy": tuple(x.strip() for x in m["listy"].split(","))}
 
 
 def load_edition(root: Path, diags: Diagnostics) -> Edition | None:
@@ -110,7 +97,7 @@ def _load_source(path: Path, root: Path, diags: Diagnostics):
     return shown, load_yaml(path, shown, diags)
 
 
-def _read_meta(root: Path, diags: Diagnostics, printed: list[Located]):
+def _read_meta(root: Path, diags: Diagnostics, printed: list[Located] | None = None):
     before = len(diags.errors)
     shown, data = _load_source(root / "edition.yaml", root, diags)
     if data is None:
@@ -140,14 +127,21 @@ def _read_meta(root: Path, diags: Diagnostics, printed: list[Located]):
                                                 f'"{numbering}"', code="type")
         numbering = "per-document"
     language = _language(f, "en", diags)
-    printed.extend(f.located("title", "subtitle", "editors", "publisher", "place", "year", "licence", "series",
-                             "translator", "acknowledgement", "keywords"))
+    output = str(f.text("output", "")).removesuffix(".pdf")
+    if output and not re.fullmatch(r"[^/\\.][^/\\]*", output):
+        diags.error(f.pos_of("output"), f'output "{output}" is not a file name without a folder, such as '
+                                        f'"malin-notes"', code="type")
+        output = ""
+    if printed is not None:
+        printed.extend(f.located("title", "subtitle", "editors", "publisher", "place", "year", "licence", "series",
+                                 "translator", "acknowledgement", "keywords"))
     meta = EditionMeta(
         title=str(f.text("title")), subtitle=str(f.text("subtitle")), editors=tuple(map(str, f.texts("editors"))),
         publisher=str(f.text("publisher")), place=str(f.text("place")), year=str(f.text("year")),
         language=language, licence=str(f.text("licence")), pos=f.pos, series=str(f.text("series")),
         translator=str(f.text("translator")), acknowledgement=str(f.text("acknowledgement")),
-        keywords=tuple(map(str, f.texts("keywords"))), page=page, bleed=bleed, note_numbering=numbering)
+        keywords=tuple(map(str, f.texts("keywords"))), page=page, bleed=bleed, note_numbering=numbering,
+        output=output)
     order = f.texts("documents")
     if f.has("documents") and not order and isinstance(f.raw("documents"), YList) and not f.raw("documents"):
         diags.error(f.pos_of("documents"), "documents lists no document: list the documents to print, or leave "
@@ -296,7 +290,8 @@ def _read_document(path: Path, root: Path, known: set[str] | None, diags: Diagno
                             "external_notes lists note numbers (whole numbers)", code="type")
         notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=tuple(external))
     doc_id = path.stem
-    notes = {k: replace(v, anchor=f"{doc_id}-n{v.label}") for k, v in notes.items()}
+    notes = {k: replace(v, anchor=anchors.note(doc_id, series_named(v.series).anchor_prefix, v.label))
+             for k, v in notes.items()}
 
     called: list[tuple[str, SourcePos]] = []
     body_ctx = InlineContext(notes=notes, persons=known, called=called)
@@ -387,46 +382,21 @@ def _paragraph_texts(f: Fields, key: str, diags: Diagnostics) -> list[YStr]:
 
 
 def _read_citation(f: Fields, diags: Diagnostics) -> Citation:
-    cf = Fields(f.raw("citation") if f.has("citation") else YMap(), CITATION_FIELDS, "the citation",
-                 f.pos_of("citation"), diags) if f.has("citation") else None
-    if cf is None or not cf.ok:
+    if not f.has("citation"):
         return Citation("", f.pos)
-    as_given = cf.text("as_given")
-    parsed = parse_shelfmark(as_given) if as_given else None
-    listy = tuple(str(x) for x in cf.texts("listy"))
-    for leaf in cf.texts("listy"):
-        if not LEAVES.fullmatch(leaf):
-            diags.error(leaf.pos, f'leaves "{leaf}" do not read as a leaf or range such as 53-53ob', code="citation")
-    fields = {k: str(cf.text(k)) for k in ("archive", "fond", "opis", "delo")}
-    if parsed is None and as_given and not any(fields.values()):
-        diags.warning(cf.pos_of("as_given"), "the archival citation does not parse: expected "
-                                           "ARCHIVE, F. n, Op. n, D. n, Ll. n-n (or give the fields)",
-                    code="citation")
-    if parsed:
-        for key in ("archive", "fond", "opis", "delo"):
-            if fields[key] and fields[key] != parsed[key]:
-                diags.error(cf.pos_of(key), f'citation {key} "{fields[key]}" disagrees with the citation as '
-                                            f'given ("{parsed[key]}")', code="citation")
-            fields[key] = fields[key] or parsed[key]
-        if listy and listy != parsed["listy"]:
-            diags.error(cf.pos_of("listy"), f"citation leaves {', '.join(listy)} disagree with the citation "
-                                            f"as given ({', '.join(parsed['listy'])})", code="citation")
-        listy = listy or parsed["listy"]
-    url = str(cf.text("url"))
-    if url and (problem := link_problem(url)):
+    cf = Fields(f.raw("citation"), CITATION_FIELDS, "the citation", f.pos_of("citation"), diags)
+    if not cf.ok:
+        return Citation("", f.pos)
+    citation = read_citation(cf, diags)
+    if citation.url and (problem := link_problem(citation.url)):  # it becomes a live link: web addresses only
         diags.error(cf.pos_of("url"), problem, code="url")
-        url = ""
-    elif not url and as_given:
-        m = re.search(r"<(https?://[^>\s]+)>", as_given)
-        url = m.group(1) if m else ""
-    return Citation(as_given=str(as_given), pos=cf.pos, listy=listy, compiler=str(cf.text("compiler")),
-                    published=str(cf.text("published")), digital_archive=str(cf.text("digital_archive")),
-                    url=url, **fields)
+        citation = replace(citation, url="")
+    return citation
 
 
 def _read_body(f: Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -> tuple[Section, ...]:
     sections = []
-    anchors: dict[str, SourcePos] = {}
+    section_ids: dict[str, SourcePos] = {}
     for i, item in enumerate(f.items("body"), 1):
         sf = Fields(item, SECTION_FIELDS, "a section", getattr(item, "pos", f.pos), diags)
         if not sf.ok:
@@ -434,9 +404,9 @@ def _read_body(f: Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -
         heading_text = sf.text("heading")
         heading = parse_inline(heading_text, heading_text.pos, diags, ctx) if heading_text else ()
         sid = sf.text("id") or f"s{i}"
-        if sid in anchors:
+        if sid in section_ids:
             diags.error(sf.pos_of("id"), f'duplicate section id "{sid}"', code="duplicate-id")
-        anchors[sid] = sf.pos
+        section_ids[sid] = sf.pos
         blocks = []
         for p in sf.items("paragraphs"):
             if isinstance(p, YStr):
@@ -456,5 +426,5 @@ def _read_body(f: Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -
             blocks.append(Paragraph(
                 parse_inline(text, text.pos, diags, ctx) if text else (), pf.pos,
                 speaker=parse_inline(speaker, speaker.pos, diags, ctx) if speaker else (), kind=str(kind)))
-        sections.append(Section(heading, tuple(blocks), sf.pos, anchor=f"{doc_id}-{sid}"))
+        sections.append(Section(heading, tuple(blocks), sf.pos, anchor=anchors.section(doc_id, sid)))
     return tuple(sections)

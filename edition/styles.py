@@ -10,7 +10,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-PACKAGE_STYLES = Path(__file__).resolve().parent.parent / "styles"
+_CLONE_STYLES = Path(__file__).resolve().parent.parent / "styles"  # a clone, or an editable install
+_WHEEL_STYLES = Path(__file__).resolve().parent / "_styles"  # an installed wheel: setup.py copies them there
+PACKAGE_STYLES = _CLONE_STYLES if (_CLONE_STYLES / "edition.css").is_file() else _WHEEL_STYLES
 TEXT_FACES = ("EBGaramond12-Regular.otf", "EBGaramond12-Italic.otf", "EBGaramond08-Regular.otf",
               "EBGaramond08-Italic.otf")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,50 @@ from edition.diagnostics import Diagnostics
 from edition.model import Edition
 from edition.pipeline import prepare
 from sources import DOCUMENT_YAML, EDITION_YAML
+
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_SOURCE = REPO / "source"
+EPOCH = "1792800000"  # SOURCE_DATE_EPOCH of the tests' builds, as in CI
+
+
+@contextmanager
+def source_date_epoch(value: str = EPOCH):
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """``seed_build("screen" | "print")``: the real edition built once a session (once per xdist worker),
+    shared by every test that reads the finished PDF."""
+    from edition.build import build_edition
+    built = {}
+
+    def build(profile: str = "screen"):
+        if profile not in built:
+            with source_date_epoch():
+                built[profile] = build_edition(SEED_SOURCE, tmp_path_factory.mktemp(f"seed-{profile}"), Diagnostics(),
+                                               profile=profile)
+        return built[profile]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def seed_body():
+    """The real edition's documents laid out (nothing written): the page of every anchor."""
+    from edition.build import prepare_layout
+    with source_date_epoch():
+        layout, _renderer, _styles = prepare_layout(SEED_SOURCE, Diagnostics())
+    return layout
 
 
 # Property tests draw the same examples on every run (CI must not turn red on a newly drawn case);

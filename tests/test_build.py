@@ -12,8 +12,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from edition.build import build_edition, index_entries, prepare_layout
-from edition.diagnostics import Diagnostics
+from edition.build import index_entries
 from edition.model import plain_text
 from edition.transforms.checks import document_texts
 from edition.transforms.index import fold
@@ -23,24 +22,17 @@ SOURCE = REPO / "source"
 EPOCH = "1792800000"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        yield build_edition(SOURCE, out, Diagnostics())
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def body(built):
-    layout, _renderer, _styles = prepare_layout(SOURCE, Diagnostics())
-    return layout
+def built(seed_build):
+    return seed_build("screen")
+
+
+@pytest.fixture(scope="module")
+def body(seed_body):
+    return seed_body
 
 
 @pytest.fixture(scope="module")
@@ -239,13 +231,12 @@ def test_screen_pdf_is_tagged_with_headings_paragraphs_and_fifteen_notes(built):
     assert "pdfaid:part>2<" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
 
 
-def test_print_profile_has_bleed_marks_even_pages_and_no_links(tmp_path):
+def test_print_profile_has_bleed_marks_even_pages_and_no_links(tmp_path, seed_build):
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
-    for _ in range(2):
-        subprocess.run([sys.executable, "-m", "edition", "build", str(SOURCE), "-o", str(tmp_path / f"p{_}"), "-q",
-                        "--profile", "print"], check=True, env=env, cwd=REPO, capture_output=True)
-    first, second = (tmp_path / "p0" / "edition-print.pdf"), (tmp_path / "p1" / "edition-print.pdf")
-    assert first.read_bytes() == second.read_bytes()  # reproducible, PDF/X included
+    subprocess.run([sys.executable, "-m", "edition", "build", str(SOURCE), "-o", str(tmp_path / "p"), "-q",
+                    "--profile", "print"], check=True, env=env, cwd=REPO, capture_output=True)
+    first, second = seed_build("print").pdf, tmp_path / "p" / "edition-print.pdf"
+    assert first.read_bytes() == second.read_bytes()  # reproducible in another process, PDF/X included
     reader = PdfReader(first)
     assert len(reader.pages) % 2 == 0
     for page in reader.pages:

@@ -16,6 +16,8 @@ from edition.diagnostics import Diagnostics, EditionError
 from edition.preflight import preflight
 from edition.render.layout import Renderer
 
+pytestmark = pytest.mark.slow  # whole editions built (or worker processes started)
+
 DOC = """\
 title: A Session of the Presidium
 short_title: A Session
@@ -190,25 +192,27 @@ def test_an_index_locator_to_a_page_without_the_person_fails(small):
     index_page = len(reader.pages) - 1
     text = reader.pages[index_page].extract_text()
     assert "Gomułka" in text
-    from edition.preflight import _check_index, _pages, Report
+    from edition.preflight import Report
+    from edition.preflight.reading import read_pages
+    from edition.preflight.text_rules import check_index
     report = Report("x", "screen")
-    pages = _pages(screen.read_bytes(), [[float(x) for x in p.mediabox] for p in reader.pages])
+    pages = read_pages(screen.read_bytes(), [[float(x) for x in p.mediabox] for p in reader.pages])
     labels = list(reader.page_labels)
     texts = [p.extract_text() for p in reader.pages]  # the text pages stop naming Gomułka
     texts = [t.replace("Gomułka", "G.").replace("Gomulka", "G.") for t in texts[:index_page]] + texts[index_page:]
-    _check_index(report, reader, pages, labels, texts, None)
+    check_index(report, reader, pages, labels, texts, None)
     assert any('"Gomułka, Władysław": p. 1' in f.message for f in report.failures), report.format()
 
 
 def _counting_page_reads(monkeypatch) -> list[int]:
-    import edition.preflight as module
+    import edition.preflight.reading as module
     read: list[int] = []
-    original = module._page_list
+    original = module.page_list
 
     def counting(data, trims, indexes):
         read.extend(indexes)
         return original(data, trims, indexes)
-    monkeypatch.setattr(module, "_page_list", counting)
+    monkeypatch.setattr(module, "page_list", counting)
     return read
 
 

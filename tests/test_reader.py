@@ -7,7 +7,7 @@ import pytest
 
 from edition.diagnostics import Diagnostics, SourcePos
 from edition.model import Document, NoteCall, Paragraph, Text, plain_text, walk_inlines
-from edition.reader import load_edition, parse_shelfmark
+from edition.reader import load_edition
 from edition.transforms.checks import document_texts
 from sources import DOCUMENT_YAML, EDITION_YAML, X
 
@@ -200,13 +200,6 @@ def test_minimal_document_reads_without_problems(check):
     assert doc.sections[0].anchor == "x-s1"
 
 
-def test_citation_fields_come_from_the_citation_as_given(check):
-    doc = check().doc
-    c = doc.citation
-    assert (c.archive, c.fond, c.opis, c.delo, c.listy) == ("TsKhSD", "3", "12", "1005", ("53-53ob",))
-    assert c.shelfmark == "F. 3, Op. 12, D. 1005, Ll. 53\u201353ob"
-
-
 def test_summary_paragraphs_split_at_blank_lines_with_their_own_lines(check):
     doc = check(document=DOCUMENT_YAML + "summary: |\n  First paragraph.\n\n  Second\n  paragraph.\n").doc
     assert [plain_text(p.content) for p in doc.summary] == ["First paragraph.", "Second paragraph."]
@@ -240,13 +233,6 @@ def test_documents_not_listed_are_read_in_date_order(check, document):
     result = check(documents={"a.yaml": document(title="Late", date=datetime.date(1956, 11, 4)),
                               "b.yaml": document(title="Early", date=datetime.date(1956, 10, 23))})
     assert [d.title_text for d in result.edition.documents] == ["Early", "Late"]
-
-
-def test_parse_shelfmark():
-    assert parse_shelfmark("Wilson Center, TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob, 62-62ob, compiled") == {
-        "archive": "TsKhSD", "fond": "3", "opis": "12", "delo": "1005", "listy": ("53-53ob", "62-62ob")}
-    assert parse_shelfmark("AVPRF, F. 059a, Op. 4, P. 6, D. 5, Ll. 8-11.")["delo"] == "5"
-    assert parse_shelfmark("a letter in a drawer") is None
 
 
 # ---------------------------------------------------------------- diagnostics of the reader
@@ -337,25 +323,6 @@ def test_guest_not_in_the_authority(check):
 def test_explicit_mention_of_an_unknown_person(check):
     result = check(document=DOCUMENT_YAML.replace("Text.", "Told [him]{person=nobody}."))
     assert result.lines == [f'{X}:7:14: error: explicit mention names unknown person "nobody"']
-
-
-def test_archival_citation_that_does_not_parse(check):
-    result = check(document=DOCUMENT_YAML.replace("TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob",
-                                                  "a letter in a drawer somewhere"))
-    # a warning: citations of other archives follow other patterns, and as_given is always printed
-    assert result.lines == [f"{X}:4:13: warning: the archival citation does not parse: expected "
-                            "ARCHIVE, F. n, Op. n, D. n, Ll. n-n (or give the fields)"]
-
-
-def test_citation_fields_that_contradict_the_citation_as_given(check):
-    result = check(document=DOCUMENT_YAML.replace("Ll. 53-53ob\n", "Ll. 53-53ob\n  fond: 4\n  listy: [53-54]\n"))
-    assert result.lines == [f'{X}:5:9: error: citation fond "4" disagrees with the citation as given ("3")',
-                            f"{X}:6:10: error: citation leaves 53-54 disagree with the citation as given (53-53ob)"]
-
-
-def test_citation_leaves_that_do_not_read_as_leaves(check):
-    result = check(document=DOCUMENT_YAML.replace("Ll. 53-53ob\n", "Ll. 53-53ob\n  listy: [53-53x]\n"))
-    assert f'{X}:5:11: error: leaves "53-53x" do not read as a leaf or range such as 53-53ob' in result.lines
 
 
 def test_stray_bracket_in_text(check):

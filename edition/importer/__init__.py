@@ -28,7 +28,7 @@ from typing import TextIO
 
 from ..diagnostics import Diagnostics, SourcePos
 from ..model import Person
-from ..reader import parse_shelfmark
+from ..citation import parse_shelfmark
 from .dates import MONTH_NAMES, date_phrase, find_date
 from .emit import Draft, DraftLeftover, DraftNote, DraftParagraph, archival_number, emit_document
 from .names import NamesReport, draft_entries, find_names, slug

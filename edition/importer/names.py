@@ -50,7 +50,7 @@ NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "note", "notes",
     "translator", "translation", "see", "also", "ibid", "op", "cit", "vol", "no", "p", "pp", "ll", "l", "f", "d",
-    "cde", "cdes", "tov", "mr", "dr", "delegation", "ambassador", "marshal", "council", "staff", "office",
+    "cde", "cdes", "tov", "mr", "dr", "delegation", "ambassador", "marshal", "staff", "office",
     "mission", "agency", "service", "administration", "division", "section", "group", "front", "forces",
 }
 

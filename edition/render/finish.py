@@ -27,10 +27,12 @@ from xml.sax.saxutils import escape as xml_escape
 
 from pypdf.generic import NameObject, TextStringObject
 
+from .. import adapter
+from ..clock import edition_date  # noqa: F401  (part of this module's API)
 from ..model import EditionMeta
-from . import tags  # noqa: F401  (notes tagged as Note in the structure tree)
+from ..profiles import Profile
 
-VARIANTS = {"screen": "pdf/a-2a", "print": "pdf/x-4"}
+NOTE_ELEMENT = "edition-note"  # the HTML element of a note, tagged as a PDF Note
 
 
 @dataclass(frozen=True)
@@ -42,26 +44,19 @@ class LabelRange:
     start: int = 1
 
 
-def edition_date(meta: EditionMeta) -> _dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set, else 1 January of the edition's year (never the clock)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc)
-    year = int(meta.year) if str(meta.year).isdigit() else 1970
-    return _dt.datetime(year, 1, 1, tzinfo=_dt.timezone.utc)
-
-
-def write_pdf(document, profile: str = "screen") -> bytes:
+def write_pdf(document, profile: Profile) -> bytes:
     """A laid-out WeasyPrint document as one PDF part, in the profile's variant, straight from WeasyPrint."""
+    if profile.tagged:
+        adapter.map_element_to_tag(NOTE_ELEMENT, "Note")
     # no /ID: computing it serialises (and compresses) the whole part a second time, and the assembled
     # PDF gets its own, derived from the content of every part
-    return document.write_pdf(pdf_variant=VARIANTS[profile], pdf_identifier=False)
+    return document.write_pdf(pdf_variant=profile.pdf_variant, pdf_identifier=False)
 
 
-def document_info(meta: EditionMeta, when: _dt.datetime, profile: str) -> dict:
+def document_info(meta: EditionMeta, when: _dt.datetime, profile: Profile) -> dict[str, object]:
     """The document information dictionary's entries."""
     stamp = when.strftime("D:%Y%m%d%H%M%SZ")
-    info = {
+    info: dict[str, object] = {
         "/Title": TextStringObject(_title(meta)),
         "/Author": TextStringObject("; ".join(meta.editors)),
         "/Subject": TextStringObject(meta.subtitle or meta.title),
@@ -71,7 +66,7 @@ def document_info(meta: EditionMeta, when: _dt.datetime, profile: str) -> dict:
         "/CreationDate": TextStringObject(stamp),
         "/ModDate": TextStringObject(stamp),
     }
-    if profile == "print":
+    if profile.cmyk:
         info["/Trapped"] = NameObject("/False")
     return info
 
@@ -89,7 +84,7 @@ def _title(meta: EditionMeta) -> str:
     return meta.title + (f": {meta.subtitle}" if meta.subtitle else "")
 
 
-def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: str, digest: str) -> str:
+def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: Profile, digest: str) -> str:
     """The XMP metadata: Dublin Core, the variant's identification, content-derived ids."""
     title = _title(meta)
     iso = when.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -106,11 +101,11 @@ def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: str, digest: str)
         return "<rdf:Bag>" + "".join(f"<rdf:li>{xml_escape(v)}</rdf:li>" for v in values) + "</rdf:Bag>"
 
     conformance = (
-        '<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>' if profile == "screen" else
+        '<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>' if profile.name == "screen" else
         '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>')
     rights = f"<dc:rights>{alt(meta.licence)}</dc:rights>" if meta.licence else ""
     publisher = f"<dc:publisher>{bag([meta.publisher])}</dc:publisher>" if meta.publisher else ""
-    trapped = "<pdf:Trapped>False</pdf:Trapped>" if profile == "print" else ""
+    trapped = "<pdf:Trapped>False</pdf:Trapped>" if profile.cmyk else ""
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .. import anchors
 from ..diagnostics import Diagnostics, did_you_mean
-from ..model import Document, Edition, PersonMention, document_texts, plain_text, walk_inlines
+from ..model import Person, Document, Edition, PersonMention, document_texts, plain_text, walk_inlines
 
 NOTE_REFERENCE = re.compile(r"\b[Nn]otes?\s+(\d+)(?:\s+(supra|infra|above|below))?")
-# anchors of the edition's own pages (front matter, index): a document's anchors begin with its id
-RESERVED_IDS = frozenset({"half-title", "title-page", "imprint", "contents", "persons", "index", "doc", "call",
-                          "person", "idx"})
+RESERVED_IDS = anchors.RESERVED  # anchors of the edition's own pages: a document's anchors begin with its id
 
 
 def check_edition(edition: Edition, diags: Diagnostics) -> None:
@@ -42,7 +41,7 @@ def mentioned_person_ids(edition: Edition) -> set[str]:
 
 
 def _check_persons(edition: Edition, diags: Diagnostics) -> None:
-    by_id = {}
+    by_id: dict[str, Person] = {}
     claimed: dict[str, str] = {}
     for person in edition.persons:
         if person.id in by_id:

@@ -16,16 +16,16 @@ Gomułka files under G and Hegedüs under H.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
-from itertools import groupby
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import pyuca
 
-from ..model import CONTAINERS, Document, Edition, Inline, Person, PersonMention, plain_text
+from .. import anchors
+from ..model import Document, Edition, Inline, Person, PersonMention, document_runs, plain_text, walk_inlines
+from ..text import fold
+from .locators import Locator, abbreviate_range, format_locators  # noqa: F401  (abbreviate_range: part of the API)
 
-EN_DASH = "\u2013"
 _COLLATOR = pyuca.Collator()
 
 
@@ -36,17 +36,6 @@ class Mention:
     document_id: str
     note: int | None  # the note number when the mention stands in a note
     form: str  # the words as the text has them
-
-
-@dataclass(frozen=True)
-class Locator:
-    """One printed locator: a page or range, perhaps with notes, linked to an anchor on its first page."""
-
-    text: str
-    first_page: int
-    last_page: int
-    notes: tuple[int, ...]
-    anchor: str
 
 
 @dataclass(frozen=True)
@@ -68,14 +57,7 @@ class IndexEntry:
 # ----------------------------------------------------------------- collation
 
 
-def fold(text: str) -> str:
-    """Case- and diacritic-free form for comparisons (ł and ø fold to l and o too)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(str.maketrans("łŁøØđĐıß", "lLoOdDis")).casefold()
-
-
-def sort_key(heading: str):
+def sort_key(heading: str) -> tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]:
     """Word-by-word collation key: each word compared by UCA, diacritics second to letters."""
     words = heading.replace(",", " ").split()
     return tuple(_COLLATOR.sort_key(w.casefold()) for w in words), _COLLATOR.sort_key(heading)
@@ -95,86 +77,23 @@ def collect_mentions(edition: Edition) -> tuple[Mention, ...]:
             out.append(Mention(pid, participant_anchor(doc, pid), doc.id, None, ""))
         for g in doc.guests:
             out.append(Mention(g.person_id, guest_anchor(doc, g.person_id), doc.id, None, ""))
-        texts: list[tuple[tuple[Inline, ...], int | None]] = [(doc.title, None)]
-        texts += [(p.content, None) for p in doc.summary]
-        for s in doc.sections:
-            texts.append((s.heading, None))
-            for b in s.blocks:
-                texts += [(b.speaker, None), (b.content, None)]
-        texts += [(n.content, n.number) for n in doc.notes]
-        for nodes, note in texts:
-            out.extend(_mentions_in(nodes, doc, note))
+        for nodes, note in document_runs(doc):
+            out.extend(_mentions_in(nodes, doc, note.number if note is not None else None))
     return tuple(out)
 
 
 def participant_anchor(doc: Document, person_id: str) -> str:
-    return f"{doc.id}-part-{person_id}"
+    return anchors.participant(doc.id, person_id)
 
 
 def guest_anchor(doc: Document, person_id: str) -> str:
-    return f"{doc.id}-guest-{person_id}"
+    return anchors.guest(doc.id, person_id)
 
 
 def _mentions_in(nodes: tuple[Inline, ...], doc: Document, note: int | None) -> Iterable[Mention]:
-    for node in nodes:
+    for node in walk_inlines(nodes):
         if isinstance(node, PersonMention):
             yield Mention(node.person_id, node.anchor, doc.id, note, plain_text(node.children))
-        if isinstance(node, CONTAINERS):
-            yield from _mentions_in(node.children, doc, note)
-
-# ----------------------------------------------------------------- locators
-
-
-def abbreviate_range(first: int, last: int) -> str:
-    """Inclusive numbers as the Chicago Manual of Style abbreviates them (9.64): 3–10, 101–8, 321–28."""
-    if first == last:
-        return str(first)
-    a, b = str(first), str(last)
-    if first < 100 or first % 100 == 0 or len(a) != len(b):
-        return f"{a}{EN_DASH}{b}"
-    if first % 100 < 10:  # 101 through 109: the changed part only
-        i = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y)
-        return f"{a}{EN_DASH}{b[i:]}"
-    # 110 through 199: two digits, or more as needed
-    i = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y)
-    return f"{a}{EN_DASH}{b[min(i, len(b) - 2):]}"
-
-
-def _note_runs(numbers: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return runs
-
-
-def format_locators(places: Iterable[tuple[int, int | None, str]]) -> tuple[Locator, ...]:
-    """Locators from (page, note or None, anchor) triples.
-
-    A page where the person is named in the text is cited alone; a page where
-    they appear only in notes is cited with the note numbers ("3n4",
-    "5nn3–4"; separate runs as "5n2, 5n7").  Consecutive text pages form a range.
-    """
-    text_pages: dict[int, str] = {}
-    note_pages: dict[int, dict[int, str]] = {}
-    for page, note, anchor in places:
-        if note is None:
-            text_pages.setdefault(page, anchor)
-        else:
-            note_pages.setdefault(page, {}).setdefault(note, anchor)
-    items: list[Locator] = []
-    for _, run in groupby(enumerate(sorted(text_pages)), key=lambda t: t[1] - t[0]):
-        pages = [p for _, p in run]
-        items.append(Locator(abbreviate_range(pages[0], pages[-1]), pages[0], pages[-1], (), text_pages[pages[0]]))
-    for page, notes in note_pages.items():
-        if page in text_pages:
-            continue  # the page is cited for the text already
-        for run in _note_runs(list(notes)):
-            text = f"{page}n{run[0]}" if len(run) == 1 else f"{page}nn{run[0]}{EN_DASH}{run[-1]}"
-            items.append(Locator(text, page, page, tuple(run), notes[run[0]]))
-    return tuple(sorted(items, key=lambda loc: (loc.first_page, loc.notes)))
 
 # ----------------------------------------------------------------- entries
 
@@ -216,7 +135,7 @@ def _needs_see_reference(person: Person, form: str) -> bool:
     return fold(form) not in own
 
 
-def index_records(entries: tuple[IndexEntry, ...], persons: dict[str, Person]) -> list[dict]:
+def index_records(entries: tuple[IndexEntry, ...], persons: dict[str, Person]) -> list[dict[str, Any]]:
     """Plain records for export (JSON, CSV, Markdown): the edge where dicts are allowed."""
     records = []
     for e in entries:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import count
 
-from ..model import CONTAINERS, Document, Edition, Inline, PersonMention, map_document_texts
+from .. import anchors
+from ..model import Document, Edition, Inline, PersonMention, map_document_texts, rewrite_inlines
 
 
 def number_mentions(edition: Edition) -> Edition:
@@ -34,14 +35,12 @@ def _same(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 def _number_document(doc: Document) -> Document:
     counter = count(1)
 
+    def visit(node: Inline) -> Inline | None:
+        if isinstance(node, PersonMention):
+            return replace(node, anchor=anchors.mention(doc.id, next(counter)), children=run(node.children))
+        return None
+
     def run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        out = []
-        for node in nodes:
-            if isinstance(node, PersonMention):
-                node = replace(node, anchor=f"{doc.id}-m{next(counter)}", children=run(node.children))
-            elif isinstance(node, CONTAINERS):
-                node = replace(node, children=run(node.children))
-            out.append(node)
-        return tuple(out)
+        return rewrite_inlines(nodes, visit)
 
     return map_document_texts(doc, run)

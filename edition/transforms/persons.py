@@ -9,13 +9,13 @@ mentions in the source are left as they are: the editor's markup wins.
 from __future__ import annotations
 
 import re
-import unicodedata
+from typing import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
 from ..diagnostics import SourcePos
-from ..model import (CONTAINERS, Document, Edition, Inline, Person, PersonMention,
-                     Text, map_document_texts)
+from ..model import Document, Edition, Inline, Person, PersonMention, Text, map_document_texts, rewrite_inlines
+from ..text import nfc
 
 
 class NameMatcher:
@@ -25,31 +25,26 @@ class NameMatcher:
         self.by_form: dict[str, str] = {}
         for person in persons:
             for form in person.name_forms:
-                self.by_form.setdefault(_fold(form), person.id)
+                self.by_form.setdefault(nfc(form), person.id)
         forms = sorted(self.by_form, key=lambda f: (-len(f), f))
         alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
         # whole words: no letter or digit on either side (an apostrophe may follow: possessive)
         self.pattern = re.compile(rf"(?<![\w])({alternation})(?![\w])") if forms else None
 
-    def find(self, text: str):
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, person_id) of each name in ``text``."""
         if self.pattern is None:
             return
-        folded = _fold(text)
+        folded = nfc(text)
         for m in self.pattern.finditer(folded):
             key = re.sub(r"\s+", " ", m.group(1))
             yield m.start(), m.end(), self.by_form[key]
 
 
 @lru_cache(maxsize=8)
-def _nfc(raw: str) -> str:
+def _raw_nfc(raw: str) -> str:
     """A scalar's raw text in NFC, once for all the text nodes that come from it."""
-    return unicodedata.normalize("NFC", raw)
-
-
-def _fold(text: str) -> str:
-    """Normalise to NFC so that composed and decomposed diacritics match alike (length-preserving for NFC input)."""
-    return unicodedata.normalize("NFC", text)
+    return nfc(raw)
 
 
 def resolve_persons(edition: Edition) -> Edition:
@@ -62,17 +57,13 @@ def _resolve_document(doc: Document, matcher: NameMatcher) -> Document:
 
 
 def _resolve(nodes: tuple[Inline, ...], matcher: NameMatcher) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for node in nodes:
+    def visit(node: Inline) -> Inline | list[Inline] | None:
         if isinstance(node, Text):
-            out.extend(_split(node, matcher))
-        elif isinstance(node, PersonMention):
-            out.append(node)  # explicit: the editor's markup wins
-        elif isinstance(node, CONTAINERS):
-            out.append(replace(node, children=_resolve(node.children, matcher)))
-        else:
-            out.append(node)
-    return tuple(out)
+            return _split(node, matcher)
+        if isinstance(node, PersonMention):
+            return node  # explicit: the editor's markup wins
+        return None
+    return rewrite_inlines(nodes, visit)
 
 
 def _single_spaced(raw: str, start: int, end: int) -> bool:
@@ -82,13 +73,13 @@ def _single_spaced(raw: str, start: int, end: int) -> bool:
 
 
 def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
-    value = _fold(node.value)  # the offsets found in the folded text must be used on the folded text
+    value = nfc(node.value)  # the offsets found in the folded text must be used on the folded text
     origin = node.origin
     cursor = origin.offset(node.pos) if origin is not None else 0
-    raw = _nfc(origin.raw) if origin is not None else ""
+    raw = _raw_nfc(origin.raw) if origin is not None else ""
     found_at = 0  # the offset in value of the words last found in raw (at cursor)
 
-    def at(offset: int):
+    def at(offset: int) -> SourcePos:
         """Where value[offset:] stands in the file: found in the scalar's raw text when it is known."""
         nonlocal cursor, found_at
         if origin is not None:

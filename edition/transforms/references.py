@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..diagnostics import Diagnostics, did_you_mean
-from ..model import (CONTAINERS, CrossRef, Document, Edition, Inline, document_texts, map_document_texts,
-                     plain_text, walk_inlines)
+from ..model import (CrossRef, Document, Edition, Inline, document_texts, map_document_texts, plain_text,
+                     rewrite_inlines, walk_inlines)
 
 
 def resolve_references(edition: Edition, diags: Diagnostics) -> Edition:
@@ -24,16 +24,14 @@ def resolve_references(edition: Edition, diags: Diagnostics) -> Edition:
 def _resolve_document(doc: Document, docs: dict[str, Document], diags: Diagnostics) -> Document:
     if not any(isinstance(node, CrossRef) for nodes in document_texts(doc) for node in walk_inlines(nodes)):
         return doc  # nothing to resolve: the document stays as it is
+    def visit(node: Inline) -> Inline | None:
+        if isinstance(node, CrossRef):
+            return _resolve(replace(node, document=node.document or doc.id, children=run(node.children)), docs,
+                            diags)
+        return None
+
     def run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        out = []
-        for node in nodes:
-            if isinstance(node, CrossRef):
-                node = _resolve(replace(node, document=node.document or doc.id, children=run(node.children)),
-                                docs, diags)
-            elif isinstance(node, CONTAINERS):
-                node = replace(node, children=run(node.children))
-            out.append(node)
-        return tuple(out)
+        return rewrite_inlines(nodes, visit)
 
     return map_document_texts(doc, run)
 

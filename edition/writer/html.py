@@ -12,38 +12,25 @@ they only print what the model and the page map hold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from itertools import groupby
 
 from markupsafe import Markup, escape
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from .. import anchors
+from ..citation import shelfmark
+from ..profiles import SCREEN, Profile, profile_named
 from ..model import Document, Edition, Person, Section, plain_text
-from .inline import render_inlines
+from .front import FrontMatter, how_to_cite
+from .inline import NoteParts, render_continuations, render_inlines
+from .plan import LayoutPlan
 
 EN_DASH = "\u2013"
 _ENV = Environment(loader=PackageLoader("edition", "templates"), autoescape=select_autoescape(default=True),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 _ENV.filters["inlines"] = render_inlines
 _ENV.filters["plain"] = plain_text
-
-
-@dataclass(frozen=True)
-class ContentsEntry:
-    label: str
-    page: str
-    href: str
-    level: int = 1
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    """What the front matter prints that only layout knows."""
-
-    contents: tuple[ContentsEntry, ...] = ()
-    persons: tuple[Person, ...] = ()
-    pad_pages: int = 0
-    extra: dict = field(default_factory=dict)
+_ENV.globals["anchors"] = anchors
 
 
 def _common(edition: Edition) -> dict:
@@ -51,21 +38,26 @@ def _common(edition: Edition) -> dict:
     return {"edition": edition, "meta": meta, "page": meta.page}
 
 
-def render_body_part(edition: Edition, relaxed: frozenset[str] = frozenset()) -> Markup:
-    """The documents.  Paragraphs whose anchors are in ``relaxed`` give up widow and orphan
-    control, which the layout stage asks for when that is what keeps a note on its call's page."""
+def render_body_part(edition: Edition, plan: LayoutPlan = LayoutPlan()) -> Markup:
+    """The documents, as the note placement's ``plan`` asks: paragraphs it relaxes give up widow and
+    orphan control, notes it splits are written in parts, marked paragraphs mark their words."""
     persons = {p.id: p for p in edition.persons}
     return Markup(_ENV.get_template("body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
-        relaxed=relaxed, paragraph_anchor=paragraph_anchor, source_note=source_note))
+        plan=plan, note_parts=lambda doc: NoteParts(doc.notes, plan.splits), paragraph_anchor=paragraph_anchor,
+        render_continuations=render_continuations,
+        source_note=source_note))
 
 
 def source_note(doc: Document) -> Markup:
-    """The citation block's first paragraph: archive and shelfmark, compiler, languages, publication, URL."""
+    """The citation block's first paragraph: the repository and the shelfmark in the archive's own convention
+    (``TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53–53ob``; ``TNA, FO 371/106432, f. 17``), compiler, languages,
+    publication, URL."""
     c = doc.citation
     sentences = []
-    if c.archive or c.shelfmark:
-        sentences.append(escape(", ".join(x for x in (c.archive, c.shelfmark) if x) + "."))
+    archive = ", ".join(x for x in (c.repository, shelfmark(c)) if x)
+    if archive:
+        sentences.append(escape(archive if archive.endswith(".") else archive + "."))
     if c.compiler:
         sentences.append(escape(f"Compiled by {c.compiler}."))
     if doc.original_language:
@@ -84,7 +76,7 @@ def source_note(doc: Document) -> Markup:
 
 def paragraph_anchor(section: Section, n: int) -> str:
     """The anchor of the n-th (1-based) paragraph of a section."""
-    return f"{section.anchor}-p{n}"
+    return anchors.paragraph(section.anchor, n)
 
 
 def paragraph_anchors(doc: Document) -> list[str]:
@@ -102,20 +94,16 @@ def render_index_part(edition: Edition, entries) -> Markup:
     return Markup(_ENV.get_template("index.html").render(**_common(edition), groups=groups))
 
 
-PROFILES = ("screen", "print")
-
-
-def render_html(edition: Edition, parts: list[Markup], *, profile: str = "screen", base_href: str = "",
+def render_html(edition: Edition, parts: list[Markup], *, profile: "Profile | str" = SCREEN, base_href: str = "",
                 first_page: int | None = None, created: str = "") -> str:
     """A complete HTML page holding the given parts (one part per layout; all of them for inspection).
 
-    ``profile`` adds the print stylesheet and the edition's bleed for "print";
+    ``profile`` gives the stylesheets (and, for print, the edition's bleed);
     ``first_page`` sets the folio of the part's first page; ``created`` (ISO 8601) dates the PDF.
     """
-    if profile not in PROFILES:
-        raise ValueError(f"unknown profile {profile!r}")
+    profile = profile_named(profile)
     rules = []
-    if profile == "print":
+    if profile.bleed:
         rules.append(f"@page {{ bleed: {edition.meta.bleed}; }}")
     if first_page is not None:
         rules.append(f"@page :first {{ counter-reset: page {int(first_page)}; }}")
@@ -133,20 +121,6 @@ def point_links_elsewhere(part: Markup, scheme: str) -> Markup:
     at the anchor when the parts are joined."""
     own = set(_ID.findall(part))
     return Markup(_HREF.sub(lambda m: m.group(0) if m.group(1) in own else f'href="{scheme}{m.group(1)}"', part))
-
-
-def how_to_cite(edition: Edition) -> str:
-    meta = edition.meta
-    editors = _join_names(list(meta.editors))
-    title = meta.title + (f": {meta.subtitle}" if meta.subtitle else "")
-    where = ", ".join(x for x in (meta.place, meta.publisher, str(meta.year)) if x)
-    return f"{editors}, ed{'s' if len(meta.editors) > 1 else ''}., {title} ({where})."
-
-
-def _join_names(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
 def participant_name(person: Person) -> str:

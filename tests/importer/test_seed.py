@@ -86,7 +86,7 @@ def test_the_imported_seed_passes_check_and_agrees_with_the_hand_transcription(e
     assert imported.date == hand.date and imported.dateline == hand.dateline
     assert imported.title_text == hand.title_text
     assert imported.citation.as_given == " ".join(hand.citation.as_given.split())
-    for key in ("archive", "fond", "opis", "delo", "listy", "compiler", "digital_archive", "url"):
+    for key in ("repository", "collection", "series", "file", "folios", "compiler", "digital_archive", "url", "form"):
         assert getattr(imported.citation, key) == getattr(hand.citation, key), key
     assert [words(plain_text(p.content)) for p in imported.summary] == \
         [words(plain_text(p.content)) for p in hand.summary]
@@ -98,6 +98,7 @@ def test_the_imported_seed_passes_check_and_agrees_with_the_hand_transcription(e
     assert body_words_and_calls(imported) == body_words_and_calls(hand)
 
 
+@pytest.mark.slow
 def test_the_imported_seed_builds(edition_copy, tmp_path):
     result = build_edition(edition_copy, tmp_path / "output", Diagnostics())
     assert result.pdf.is_file() and result.pages > 4

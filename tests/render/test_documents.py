@@ -8,6 +8,8 @@ import pytest
 from edition.diagnostics import Diagnostic, EditionError, SourcePos
 from edition.render.documents import WorkerFailed, lay_out_documents
 
+pytestmark = pytest.mark.slow  # whole editions built (or worker processes started)
+
 PAGES = [3, 4, 1, 6, 2]  # each document's page count before padding
 
 

@@ -1,0 +1,80 @@
+"""Caches: what lets a build skip work it has done before.
+
+Takes the source folder, the profile and the output paths; gives
+- ``input_fingerprint``: a hash of everything a build reads (the source, the
+  styles, the tool's own code and templates, the profile, SOURCE_DATE_EPOCH;
+  never the output folder, even inside the source): the same fingerprint
+  means the same output bytes;
+- ``Stamp``: the record an incremental build leaves beside its outputs, and
+  ``up_to_date``, which tells from it that nothing changed and the outputs are
+  untouched;
+- ``reusing``: results kept by a warm process (``edition watch``) under keys
+  that hold everything they are made from.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+from .styles import find_styles, hash_files
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def input_fingerprint(source: Path, profile_name: str, output: Path | None = None) -> str:
+    source = Path(source).resolve()
+    skip = Path(output).resolve() if output is not None else None
+    h = hashlib.sha256(f"{profile_name}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
+    for root in (source, find_styles(source), PACKAGE):
+        hash_files(h, root, skip)
+    return h.hexdigest()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What an incremental build records beside its outputs."""
+
+    inputs: str
+    pdf: str
+    html: str
+    pages: int = 0
+    front_pages: int = 0
+    body_pages: int = 0
+    index_pages: int = 0
+
+    def encoded(self) -> bytes:
+        return json.dumps(asdict(self), indent=1).encode()
+
+    @classmethod
+    def read(cls, path: Path) -> "Stamp | None":
+        try:
+            data = json.loads(Path(path).read_text())
+            return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def up_to_date(self, fingerprint: str, pdf: Path, html: Path) -> bool:
+        """The inputs are the same and both outputs are as this build wrote them."""
+        return (self.inputs == fingerprint and pdf.is_file() and html.is_file()
+                and self.pdf == sha256(pdf.read_bytes()) and self.html == sha256(html.read_bytes()))
+
+
+def reusing(cache: dict | None, keys: list | None, jobs: list[Callable], run: Callable[[list], list]) -> list:
+    """The jobs' results, ``run`` doing those not in ``cache`` (keys name everything a result is made from;
+    a key's kind is its first item, and a new result replaces the kind's old one)."""
+    if cache is None or keys is None:
+        return run(jobs)
+    todo = [k for k, key in enumerate(keys) if key not in cache]
+    for k, result in zip(todo, run([jobs[k] for k in todo]) if todo else []):
+        for stale in [old for old in cache if old[0] == keys[k][0]]:
+            del cache[stale]
+        cache[keys[k]] = result
+    return [cache[key] for key in keys]

@@ -1,0 +1,135 @@
+"""Contract tests of the adapter: what edition relies on in WeasyPrint's and pypdf's internals.
+
+Each test names the internal it guards; when a release of either library
+changes it, the failure says what to look at in ``edition/adapter.py``.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import zlib
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DecodedStreamObject, NameObject, StreamObject
+
+from edition import adapter
+
+PAGE = "@page { size: 100pt 100pt; margin: 20pt; @bottom-center { content: counter(page); font-size: 8pt; } }"
+
+
+def _html(body: str, css: str = PAGE):
+    from weasyprint import HTML
+    return HTML(string=f"<html lang='en'><style>{css}</style><body>{body}</body></html>")
+
+
+def _laid_out(body: str, css: str = PAGE):
+    from weasyprint.text.fonts import FontConfiguration
+    return adapter.lay_out(_html(body, css), FontConfiguration())
+
+
+def _folios(pdf: bytes) -> list[str]:
+    return [page.extract_text().split()[-1] for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+TWO_PAGES = "<p>one</p><p style='break-before: page'>two</p>"
+
+
+def test_the_supported_versions_are_installed():
+    assert adapter.check_versions() == [], "pyproject.toml pins the versions the adapter supports"
+
+
+def test_a_version_other_than_the_supported_one_is_named(monkeypatch):
+    monkeypatch.setattr(adapter, "version", lambda name: "0.1")
+    problems = adapter.check_versions()
+    assert len(problems) == 2 and "weasyprint 70.0, but 0.1 is installed" in problems[0]
+
+
+def test_lay_out_gives_the_pages_and_the_context_weasyprint_used():
+    """Document._render and Document._build_layout_context: the layout context survives the render."""
+    document, context = _laid_out(TWO_PAGES)
+    assert len(document.pages) == 2
+    assert len(context.page_maker) == 3, "context.page_maker: one entry per page, and one for the next page"
+    for entry in context.page_maker:
+        assert len(entry) == 5, "page_maker entries are (resume_at, next_page, right_page, page_state, remake)"
+        assert isinstance(entry[3][1], dict), "page_state[1] is the dict of page-based counters"
+    assert context.page_maker[1][3][1]["page"] == [1]
+
+
+def test_lay_out_gives_the_same_pages_as_weasyprint_itself():
+    document, _context = _laid_out(TWO_PAGES)
+    assert document.write_pdf() == _html(TWO_PAGES).render().write_pdf()
+
+
+def test_renumbered_pages_print_the_new_folios_and_equal_a_layout_that_began_there():
+    """page_maker's counters, page._page_box.children, make_margin_boxes and layout_backgrounds."""
+    document, context = _laid_out(TWO_PAGES)
+    adapter.renumber_pages(document, context, 10)
+    renumbered = document.write_pdf()
+    assert _folios(renumbered) == ["11", "12"]
+    direct, _ = _laid_out(TWO_PAGES, PAGE + " @page :first { counter-reset: page 11; }")
+    assert renumbered == direct.write_pdf()
+
+
+def test_a_custom_element_is_tagged_as_the_structure_type_asked_for():
+    """weasyprint.pdf.tags._get_pdf_tag maps an HTML element name to a PDF structure type."""
+    adapter.map_element_to_tag("edition-test-note", "Note")
+    document, _ = _laid_out("<p>Text<edition-test-note>a note</edition-test-note></p>")
+    pdf = PdfReader(io.BytesIO(document.write_pdf(pdf_variant="pdf/ua-1")))
+    kinds = set()
+    stack = [pdf.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop().get_object()
+        if "/S" in node:
+            kinds.add(node["/S"])
+        kids = node.get("/K", [])
+        stack.extend(k for k in (kids if isinstance(kids, list) else [kids]) if hasattr(k, "get_object")
+                     and isinstance(k.get_object(), dict))
+    assert "/Note" in kinds and "/P" in kinds
+
+
+def test_an_ignored_css_declaration_is_told_from_a_layout_problem():
+    """WeasyPrint logs an ignored declaration as a warning whose template begins "Ignored"."""
+    with adapter.weasyprint_messages() as records:
+        _laid_out("<p>x</p>", PAGE + " p { no-such-property: 1 }")
+    assert records and all(adapter.is_ignored_declaration(r) for r in records)
+    problem = logging.LogRecord("weasyprint", logging.ERROR, "", 0, "Failed to load image at %s", ("x",), None)
+    assert not adapter.is_ignored_declaration(problem)
+
+
+def test_a_streams_raw_data_is_its_encoded_bytes_and_can_be_replaced():
+    """pypdf's StreamObject._data holds the stream as stored in the file; decoded_self caches its decoding."""
+    document, _ = _laid_out("<p>x</p>")
+    page = PdfReader(io.BytesIO(document.write_pdf())).pages[0]
+    stream = page["/Contents"].get_object()
+    assert isinstance(stream, StreamObject)
+    raw = adapter.raw_stream_data(stream)
+    assert stream["/Filter"] == "/FlateDecode" and zlib.decompress(raw) == stream.get_data()
+    adapter.set_raw_stream_data(stream, zlib.compress(b"0 0 m"))
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    assert stream.get_data() == b"0 0 m"
+    out = io.BytesIO()
+    stream.write_to_stream(out)
+    assert zlib.compress(b"0 0 m") in out.getvalue()
+
+
+def test_a_final_reference_is_written_as_an_object_number():
+    out = io.BytesIO()
+    reference = adapter.final_reference_class()(42)
+    reference.write_to_stream(out)
+    assert out.getvalue() == b"42 0 R"
+    assert adapter.final_reference_class() is type(reference)
+
+
+@pytest.mark.parametrize("data", [b"", b"x" * 10])
+def test_a_decoded_stream_keeps_its_data(data):
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    assert stream.get_data() == data
+
+
+def test_the_command_refuses_an_unsupported_library_naming_the_versions(monkeypatch, capsys):
+    from edition import cli
+    monkeypatch.setattr(adapter, "version", lambda name: "71.0" if name == "weasyprint" else "7.1.1")
+    assert cli.main(["check", "source"]) == 1
+    assert "edition supports weasyprint 70.0, but 71.0 is installed" in capsys.readouterr().err
