@@ -30,8 +30,9 @@ class Fields:
     """Reads one YAML mapping against a field list, reporting unknown, missing, empty and mistyped fields."""
 
     def __init__(self, data: Any, fields: dict[str, bool], what: str, pos: SourcePos, diags: Diagnostics,
-                 or_text: bool = False):
-        """``or_text``: a list item that may also be text, so a text with ": " in it is read as a mapping."""
+                 or_text: bool = False, may_be_empty: tuple[str, ...] = ()):
+        """``or_text``: a list item that may also be text, so a text with ": " in it is read as a mapping;
+        ``may_be_empty``: required fields that may be given empty (the caller judges)."""
         self.diags = diags
         self.what = what
         self.ok = isinstance(data, YMap)
@@ -54,7 +55,7 @@ class Fields:
         for key, required in fields.items():
             if required and key not in data:
                 diags.error(data.pos, f'{what} lacks the required field "{key}"', code="field-missing")
-            elif required and is_empty(data[key]):
+            elif required and key not in may_be_empty and is_empty(data[key]):
                 diags.error(data.pos_of(key), f'the required field "{key}" in {what} is empty', code="field-empty")
 
     @property

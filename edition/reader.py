@@ -21,6 +21,7 @@ from .fields import Fields, is_empty
 from .markup import InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Located, Note, PageSetup, Paragraph,
                     Person, Section, Variant, plain_text)
+from .review import report_review_comments
 from .series import series_named
 from .values import bleed_problem, language_problem, link_problem, page_size
 from .yamlsource import Dated, Scalar, YList, YMap, YStr, as_written, load_yaml
@@ -257,6 +258,7 @@ def _read_document(path: Path, root: Path, known: set[str] | None, diags: Diagno
         if len(diags.errors) == before:  # not when this file's own error was reported
             diags.error(SourcePos(shown), "empty document", code="empty")
         return None
+    report_review_comments(path.read_text(encoding="utf-8", errors="replace"), shown, diags)
     f = Fields(data, DOCUMENT_FIELDS, "a document", SourcePos(shown), diags)
     if not f.ok:
         return None
@@ -395,10 +397,14 @@ def _read_citation(f: Fields, diags: Diagnostics) -> Citation:
 
 
 def _read_body(f: Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -> tuple[Section, ...]:
+    """The sections.  A section may lack paragraphs when it has a heading or an id (a heading alone, an anchor
+    for references); one with none of them prints nothing and is an error, as is a body with no paragraph."""
     sections = []
     section_ids: dict[str, SourcePos] = {}
+    nothing: list[SourcePos] = []
+    given = False  # any paragraph given (read or not: one that could not be read is reported already)
     for i, item in enumerate(f.items("body"), 1):
-        sf = Fields(item, SECTION_FIELDS, "a section", getattr(item, "pos", f.pos), diags)
+        sf = Fields(item, SECTION_FIELDS, "a section", getattr(item, "pos", f.pos), diags, may_be_empty=("paragraphs",))
         if not sf.ok:
             continue
         heading_text = sf.text("heading")
@@ -407,24 +413,35 @@ def _read_body(f: Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -
         if sid in section_ids:
             diags.error(sf.pos_of("id"), f'duplicate section id "{sid}"', code="duplicate-id")
         section_ids[sid] = sf.pos
-        blocks = []
-        for p in sf.items("paragraphs"):
-            if isinstance(p, YStr):
-                if not p.strip():
-                    diags.error(p.pos, "an empty paragraph: write its text, or delete the line", code="field-empty")
-                blocks.append(Paragraph(parse_inline(p, p.pos, diags, ctx), p.pos))
-                continue
-            pf = Fields(p, PARAGRAPH_FIELDS, "a paragraph", getattr(p, "pos", sf.pos), diags, or_text=True)
-            if not pf.ok:
-                continue
-            kind = pf.text("kind", "paragraph")
-            if kind not in ("paragraph", "annotation"):
-                diags.error(pf.pos_of("kind"), f'paragraph kind must be "paragraph" or "annotation", not "{kind}"'
-                                               f'{did_you_mean(kind, ("paragraph", "annotation"))}', code="type")
-            speaker = pf.text("speaker")
-            text = pf.text("text")
-            blocks.append(Paragraph(
-                parse_inline(text, text.pos, diags, ctx) if text else (), pf.pos,
-                speaker=parse_inline(speaker, speaker.pos, diags, ctx) if speaker else (), kind=str(kind)))
+        items = sf.items("paragraphs")
+        given = given or bool(items)
+        blocks = [b for b in (_read_paragraph(p, sf, ctx, diags) for p in items) if b is not None]
+        if not (items or heading_text or sf.has("id") or not sf.has("paragraphs")):
+            nothing.append(sf.pos_of("paragraphs"))
         sections.append(Section(heading, tuple(blocks), sf.pos, anchor=anchors.section(doc_id, sid)))
+    if sections and not given:
+        diags.error(f.pos_of("body"), "the document has no text: its body holds no paragraph", code="field-empty")
+    else:
+        for at in nothing:
+            diags.error(at, "a section with no heading, no id and no paragraphs prints nothing: give its "
+                            "paragraphs, or delete it", code="field-empty")
     return tuple(sections)
+
+
+def _read_paragraph(p: Any, sf: Fields, ctx: InlineContext, diags: Diagnostics) -> Paragraph | None:
+    """A paragraph: text, or a mapping with text (and a speaker, or the kind annotation)."""
+    if isinstance(p, YStr):
+        if not p.strip():
+            diags.error(p.pos, "an empty paragraph: write its text, or delete the line", code="field-empty")
+        return Paragraph(parse_inline(p, p.pos, diags, ctx), p.pos)
+    pf = Fields(p, PARAGRAPH_FIELDS, "a paragraph", getattr(p, "pos", sf.pos), diags, or_text=True)
+    if not pf.ok:
+        return None
+    kind = pf.text("kind", "paragraph")
+    if kind not in ("paragraph", "annotation"):
+        diags.error(pf.pos_of("kind"), f'paragraph kind must be "paragraph" or "annotation", not "{kind}"'
+                                       f'{did_you_mean(kind, ("paragraph", "annotation"))}', code="type")
+    speaker = pf.text("speaker")
+    text = pf.text("text")
+    return Paragraph(parse_inline(text, text.pos, diags, ctx) if text else (), pf.pos,
+                     speaker=parse_inline(speaker, speaker.pos, diags, ctx) if speaker else (), kind=str(kind))

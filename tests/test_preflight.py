@@ -94,8 +94,7 @@ def test_the_cli_prints_the_report_and_exits_0_or_1(small, capsys, tmp_path):
     assert "FAIL parity" in capsys.readouterr().out
 
 
-def test_a_glyph_missing_from_the_edition_font_fails_naming_the_character(make_edition, tmp_path, monkeypatch):
-    monkeypatch.setattr("edition.pipeline.check_glyphs", lambda *args: None)  # check refuses it before layout
+def test_a_glyph_missing_from_the_edition_font_fails_naming_the_character(make_edition, tmp_path):
     root = make_edition(document=DOC.replace("Later we can", "Later \u262d we can"), persons=PERSONS)
     with pytest.raises(EditionError) as err:
         build_edition(root, tmp_path / "out", Diagnostics())

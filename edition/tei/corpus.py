@@ -62,6 +62,7 @@ def edition_data(file: TeiFile, documents: list[str]) -> dict:
         data["page"] = {"size": size.group(1)}
     if bleed and bleed.group(1) != "3mm":
         data["print"] = {"bleed": bleed.group(1)}
+    data["output"] = _value(header, "t:encodingDesc/t:appInfo/t:application/t:desc[@type='output']")
     numbering = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='note-numbering']")
     if numbering:
         data["note_numbering"] = numbering

@@ -71,6 +71,8 @@ def corpus_header(edition: Edition, version: str) -> etree._Element:
     encoding = sub(header, "encodingDesc")
     app = sub(sub(encoding, "appInfo"), "application", ident=APPLICATION, version=version)
     sub(app, "label", "edition")
+    if meta.output:  # the name of the built files
+        sub(app, "desc", meta.output, type="output")
     tags = sub(encoding, "tagsDecl")
     page = f"@page {{ size: {meta.page.width} {meta.page.height}; bleed: {meta.bleed} }}"
     sub(tags, "rendition", page, scheme="css", xml_id="page")

@@ -113,13 +113,13 @@ def _frus_targets(docs: list[tuple[etree._Element, str]]) -> dict[str, str]:
 def import_tei_files(files: list[str], output: Path, *, force: bool = False, persons_path: Path | None = None,
                      draft_persons: Path | None = None, err: TextIO | None = None) -> int:
     """``edition import FILE.xml ...``: 0 when everything was written, 1 when a file failed."""
-    from ..importer import _authority
+    from ..importer.command import read_authority
     err = err or sys.stderr
     output = Path(output)
     if output.exists() and not output.is_dir():
         print(f"{output}: error: the output must be a folder", file=err)
         return 2
-    authority, code = _authority(output, persons_path, err)
+    authority, code = read_authority(output, persons_path, err)
     if code:
         return code
     root = output.resolve().parent

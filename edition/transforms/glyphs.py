@@ -2,7 +2,7 @@
 
 A character that none of the edition's fonts has would be printed in a
 machine font (or as a blank box); the preflight would then refuse the PDF.
-This check refuses it earlier, at the character's place in the source, for
+This check says so earlier, at the character's place in the source, for
 every printed field: the documents' texts (and the words of editorial
 signs), and the plain fields of edition.yaml, persons.yaml, the citations
 and the guests (``Edition.printed``).
@@ -27,9 +27,9 @@ def check_glyphs(edition: Edition, covered: frozenset[int], diags: Diagnostics) 
             found = origin.raw.find(ch, start) if origin is not None else -1
             at = origin.position(found) if found >= 0 and not pos.anchor_line else pos
             name = unicodedata.name(ch, "unnamed character")
-            diags.error(at, f"the edition's fonts (EB Garamond) have no glyph for '{ch}' (U+{ord(ch):04X} "
-                            f"{name}): it would print in another font (or as a box), so the build refuses it",
-                        code="glyph")
+            diags.warning(at, f"the edition's fonts (EB Garamond) have no glyph for '{ch}' (U+{ord(ch):04X} "
+                              f"{name}): it would print in another font, and the build's preflight would refuse "
+                              f"the PDF", code="glyph")
 
 
 def _printed_texts(edition: Edition) -> Iterator[tuple[str, SourcePos, RawText | None]]:

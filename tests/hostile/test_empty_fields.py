@@ -34,7 +34,10 @@ def test_an_empty_required_field_of_the_edition(make_edition, run, edition, expe
     ("      - Text.", "      - text: ''\n        speaker: Cde. Khrushchev",
      f'{X}:7:15: error: the required field "text" in a paragraph is empty'),
     ("  - paragraphs:\n      - Text.", "  - paragraphs: []",
-     f'{X}:6:17: error: the required field "paragraphs" in a section is empty'),
+     f"{X}:6:3: error: the document has no text: its body holds no paragraph"),
+    ("  - paragraphs:\n      - Text.", "  - paragraphs: [Text.]\n  - paragraphs: []",
+     f"{X}:7:17: error: a section with no heading, no id and no paragraphs prints nothing: give its paragraphs, "
+     "or delete it"),
     ("body:\n  - paragraphs:\n      - Text.", "body: []", f'{X}:5:7: error: the required field "body" in a document is empty'),
 ])
 def test_an_empty_required_field_of_a_document(make_edition, run, old, new, expected):

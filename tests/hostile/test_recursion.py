@@ -33,7 +33,7 @@ def test_emphasis_nested_500_deep_is_reported_by_watch_which_goes_on(make_editio
     outcome = run_isolated("watch", ".", "-o", "out", cpu_bound=15, memory_mb=400, prelude=stub)
     assert outcome.code == 0  # watch reports, then waits for the next change
     assert outcome.problems == [TOO_DEEP]
-    assert "edition watch: not written; waiting for the next change" in outcome.err
+    assert "not written; waiting for the next change" in outcome.err
 
 
 def test_spans_inside_emphasis_count_toward_the_limit(make_edition, run):

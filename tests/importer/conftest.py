@@ -78,9 +78,8 @@ class Loaded:
     @staticmethod
     def left_to_the_editor(d) -> bool:
         """Check's errors that an import leaves by design, each with a REVIEW comment: a citation or a body
-        the input did not give; characters the edition's fonts lack."""
-        return d.code == "glyph" or (d.code == "field-empty" and ('"as_given"' in d.message or
-                                                                  '"paragraphs"' in d.message))
+        the input did not give."""
+        return d.code == "field-empty" and ('"as_given"' in d.message or "has no text" in d.message)
 
     def output_words(self) -> Counter:
         doc = self.doc

@@ -133,10 +133,10 @@ def test_external_notes_must_be_whole_numbers(check):
 def test_a_character_the_fonts_lack_is_reported_where_it_stands(check):
     result = check(document=DOCUMENT_YAML.replace("      - Text.", "      - Text with \u262d and \u5218."))
     assert result.lines == [
-        f"{X}:7:19: error: the edition's fonts (EB Garamond) have no glyph for '\u262d' (U+262D HAMMER AND SICKLE): "
-        "it would print in another font (or as a box), so the build refuses it",
-        f"{X}:7:25: error: the edition's fonts (EB Garamond) have no glyph for '\u5218' (U+5218 CJK UNIFIED "
-        "IDEOGRAPH-5218): it would print in another font (or as a box), so the build refuses it"]
+        f"{X}:7:19: warning: the edition's fonts (EB Garamond) have no glyph for '\u262d' (U+262D HAMMER AND SICKLE): "
+        "it would print in another font, and the build's preflight would refuse the PDF",
+        f"{X}:7:25: warning: the edition's fonts (EB Garamond) have no glyph for '\u5218' (U+5218 CJK UNIFIED "
+        "IDEOGRAPH-5218): it would print in another font, and the build's preflight would refuse the PDF"]
 
 
 def test_a_document_named_like_a_part_of_the_edition_is_an_error_at_the_document(make_edition):
