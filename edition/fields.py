@@ -72,15 +72,15 @@ class Fields:
     def raw(self, key: str) -> Any:
         return self.data.get(key)
 
-    def text(self, key: str, default: str = "") -> str:
+    def text(self, key: str, default: str = "") -> YStr:
         """A string field; numbers are accepted and turned into text (years, fond numbers)."""
         if not self.has(key):
-            return default
+            return YStr(default, self.pos_of(key))
         value = _as_text(self.data[key])
         if value is None:
             self.diags.error(self.pos_of(key), f'"{key}" in {self.what} must be text'
                                                f'{hint_for_collection(self.data[key])}', code="type")
-            return default
+            return YStr(default, self.pos_of(key))
         return value
 
     def texts(self, key: str) -> list[YStr]:

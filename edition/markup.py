@@ -27,7 +27,8 @@ from mdit_py_plugins.attrs import attrs_plugin
 
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .limits import MAX_INLINE_NESTING, MAX_TEXT_CHARS
-from .model import CONTAINERS, CrossRef, Emphasis, RawText, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
+from .model import (CONTAINERS, CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, RawText, Sic,
+                    Supplied, Text)
 
 SIGN_CLASSES = ("sic", "supplied", "gap", "folio", "page")
 _LABEL = re.compile(r"[\w.-]+")

@@ -58,7 +58,7 @@ def load_edition(root: Path, diags: Diagnostics) -> Edition | None:
     persons = _load_authority(root, "persons.yaml", diags, printed)
     known = {p.id for p in persons} if persons is not None else None
     documents, unread = [], []
-    for path, listed_at in _document_paths(root, order, order_pos, diags):
+    for path, _listed_at in _document_paths(root, order, order_pos, diags):
         doc = _read_document(path, root, known, diags, printed)
         if doc is not None:
             documents.append(doc)
@@ -162,7 +162,7 @@ def _language(f: Fields, default: str, diags: Diagnostics) -> str:
     return str(tag)
 
 
-def _document_paths(root: Path, order: list[str], order_pos, diags: Diagnostics):
+def _document_paths(root: Path, order: list[YStr], order_pos, diags: Diagnostics):
     folder = root / "documents"
     if order:
         seen = set()

@@ -34,8 +34,8 @@ def page_size(size: str) -> tuple[tuple[str, str] | None, str]:
     """(width, height) and '' for a size the edition can print; (None, the problem) otherwise."""
     named = NAMED_SIZES.get(size.strip().lower())
     parts = named or tuple(size.split())
-    sides = [length_mm(p) for p in parts]
-    if len(sides) != 2 or None in sides:
+    sides = [mm for mm in map(length_mm, parts) if mm is not None]
+    if len(parts) != 2 or len(sides) != 2:
         return None, (f'page size "{size}" is not "WIDTH HEIGHT" with units (6in 9in, 156mm 234mm) '
                       f'nor a name ({", ".join(n.upper() if n[0] in "ab" else n for n in NAMED_SIZES)})')
     low, high = PAGE_SIDE_MM

@@ -177,27 +177,27 @@ class _SlowLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, 
         yaml.resolver.Resolver.__init__(self)
 
 
-_CParser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+_LOADERS: tuple[type, ...] = (_SlowLoader,)
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser
 
-if _CParser is not None:
-    class _FastLoader(_BoundedComposer, _CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    class _FastLoader(_BoundedComposer, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         """libyaml's events (about ten times faster to parse) composed by the bounded composer."""
 
         def __init__(self, stream):
-            _CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _BoundedComposer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
+
     _LOADERS = (_FastLoader, _SlowLoader)
-else:  # pragma: no cover - PyYAML without libyaml
-    _LOADERS = (_SlowLoader,)
 
 
 def _compose(text: str):
     """The node tree and the composer (for its anchors); a file the fast parser refuses is read again by the
     pure-Python one, whose messages are clearer."""
     for n, loader_class in enumerate(_LOADERS, 1):
-        loader = loader_class(text)
+        loader: Any = loader_class(text)
         try:
             return loader.get_single_node(), loader
         except yaml.YAMLError:

@@ -24,8 +24,8 @@ def check_glyphs(edition: Edition, covered: frozenset[int], diags: Diagnostics) 
         for ch in dict.fromkeys(text):  # each character once, in the order of the text
             if ord(ch) in covered or ch.isspace() or unicodedata.category(ch)[0] == "C":
                 continue
-            found = origin.raw.find(ch, start) if origin is not None else -1
-            at = origin.position(found) if found >= 0 and not pos.anchor_line else pos
+            found = origin.raw.find(ch, start) if origin is not None and not pos.anchor_line else -1
+            at = origin.position(found) if origin is not None and found >= 0 else pos
             name = unicodedata.name(ch, "unnamed character")
             diags.warning(at, f"the edition's fonts (EB Garamond) have no glyph for '{ch}' (U+{ord(ch):04X} "
                               f"{name}): it would print in another font, and the build's preflight would refuse "
