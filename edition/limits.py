@@ -6,7 +6,7 @@ file is refused early, at its place, in bounded time and memory.
 """
 from __future__ import annotations
 
-MAX_SOURCE_BYTES = 5 * 1024 * 1024  # one YAML file (the first edition's document: 12 kB; 5 MB: ~1,500 pages)
+MAX_SOURCE_BYTES = 2 * 1024 * 1024  # one YAML file (the first edition's document: 12 kB; 2 MB: over 1,000 pages)
 MAX_YAML_NODES = 200_000  # values in one file once its aliases are expanded (a 500-page document holds ~30,000)
 MAX_ALIAS_VALUES = 10_000  # values that aliases repeat in one file (an alias repeats a value; it must not multiply)
 MAX_YAML_DEPTH = 64  # mappings and lists inside each other in one file (a document needs 6)
