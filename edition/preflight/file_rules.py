@@ -49,19 +49,17 @@ def fonts_of(reader) -> list[tuple[str, bool]]:
     return list(seen.values())
 
 
-def check_fonts(report: Report, reader, pages) -> None:
-    """Every font embedded and the edition's own; a foreign font is named with the characters it prints
-    (read by pdfium: ``pages``, when the pages could be read)."""
+def check_fonts(report: Report, reader, data: bytes) -> None:
+    """Every font embedded and the edition's own; a foreign font is named with the characters it prints."""
     fonts = fonts_of(reader)
     problems = [f"font {name} is not embedded" for name, embedded in fonts if not embedded]
     foreign = sorted({name for name, _ in fonts if not OWN_FONT.match(name)})
-    for name in foreign:
-        plain = name.split("+", 1)[-1]
-        chars = sorted({f"U+{ord(ch):04X} {ch} (p. {number})" for number, page in enumerate(pages or [], 1)
-                        for word in page.words if word.fontname.split("+", 1)[-1] == plain
-                        for ch in word.text})
-        listed = ", ".join(chars[:8]) or "no text"
-        problems.append(f"font {name} is not the edition's (EB Garamond lacked a glyph?): {listed}")
+    if foreign:
+        from .reading import characters_in_fonts
+        chars = characters_in_fonts(data, {name.split("+", 1)[-1] for name in foreign})
+        for name in foreign:
+            listed = ", ".join(sorted(chars.get(name.split("+", 1)[-1], ()))[:8]) or "no text"
+            problems.append(f"font {name} is not the edition's (EB Garamond lacked a glyph?): {listed}")
     report.add("fonts", problems, f"{len(fonts)} fonts, all the edition's EB Garamond, embedded and subset")
 
 

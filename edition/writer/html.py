@@ -22,7 +22,7 @@ from ..citation import shelfmark
 from ..profiles import SCREEN, Profile, profile_named
 from ..model import Document, Edition, Person, Section, plain_text
 from .front import FrontMatter, how_to_cite
-from .inline import NoteParts, render_continuations, render_inlines
+from .inline import NoteParts, render_continuation, render_inlines
 from .plan import LayoutPlan
 
 EN_DASH = "\u2013"
@@ -45,7 +45,7 @@ def render_body_part(edition: Edition, plan: LayoutPlan = LayoutPlan()) -> Marku
     return Markup(_ENV.get_template("body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
         plan=plan, note_parts=lambda doc: NoteParts(doc.notes, plan.splits), paragraph_anchor=paragraph_anchor,
-        render_continuations=render_continuations,
+        render_continuation=render_continuation,
         source_note=source_note))
 
 
