@@ -20,13 +20,14 @@ from markupsafe import Markup
 from .cache import Stamp, input_fingerprint, sha256
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .pipeline import check, load
+from .output import write_together
 from .preflight import Report, preflight
 from .profiles import Profile, profile_named
 from .progress import SILENT, Progress
 from .render.assemble import Assembler, AssemblyError
 from .render.body import BodyLayout, lay_out_body, page_html
 from .render.documents import fewer_collections, usable_cores
-from .render.finish import LabelRange, write_atomically
+from .render.finish import LabelRange
 from .render.layout import Renderer, layout_failure
 from .render.matter import index_entries, lay_out_matter
 from .styles import find_styles
@@ -93,12 +94,12 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
                            previous.index_pages, 0, None, up_to_date=True)
     with fewer_collections(), _joining_failures(source):
         data, html, result = _gather(source, pdf_path, html_path, diags, strict, profile, progress, renderer, jobs)
-    write_atomically(html.encode("utf-8"), html_path)
-    write_atomically(data, pdf_path)
+    files = {html_path: html.encode("utf-8"), pdf_path: data}
     if incremental:
-        stamp = Stamp(fingerprint, sha256(data), sha256(html.encode("utf-8")), result.pages, result.front_pages,
+        stamp = Stamp(fingerprint, sha256(data), sha256(files[html_path]), result.pages, result.front_pages,
                       result.body_pages, result.index_pages)
-        write_atomically(stamp.encoded(), stamp_path)
+        files[stamp_path] = stamp.encoded()
+    write_together(files)  # the PDF and its HTML together or not at all
     return result
 
 
