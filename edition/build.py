@@ -70,7 +70,10 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
         if edition is None or diags.errors or (strict and diags.warnings):
             raise EditionError(diags)
     styles = find_styles(source)
-    renderer = renderer or Renderer(styles, source)
+    renderer = renderer or Renderer(styles, source, profile)
+    if renderer.profile != profile:  # a renderer made for another profile (or for linked pages): this one's sheets
+        renderer.profile = profile
+        renderer.forget_stylesheets()
     with progress.stage("layout"):
         body = lay_out_body(edition, renderer, str(source), profile, assembler, jobs=jobs or usable_cores())
     return body, renderer, styles
@@ -122,7 +125,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         del assembler, matter  # the parts' bytes are in the final file now
         if body.pages >= LARGE_BODY_PAGES:  # free the cyclic garbage of layout and assembly before preflight
             gc.collect()  # needs its memory (for a small edition the collection costs more than it frees)
-        html = page_html(edition, parts, profile, base_href=find_styles(source).as_uri() + "/")
+        html = page_html(edition, parts, profile, linked=True, base_href=find_styles(source).as_uri() + "/")
     with progress.stage("preflight"):
         report = preflight(pdf_path, edition=edition, profile=profile.name, data=data,
                            page_cache=renderer.page_cache)

@@ -65,9 +65,10 @@ class DocumentPart:
     html: Markup  # the document's part of the HTML, as the note placement wrote it
 
 
-def page_html(edition: Edition, parts, profile: Profile, **options) -> str:
-    """A part's page of HTML for layout, dated from ``SOURCE_DATE_EPOCH`` (or the edition's year)."""
-    return render_html(edition, parts, profile=profile, created=iso_stamp(edition.meta), **options)
+def page_html(edition: Edition, parts, profile: Profile, linked: bool = False, **options) -> str:
+    """A part's page of HTML, dated from ``SOURCE_DATE_EPOCH`` (or the edition's year); for layout it links no
+    stylesheet (the build's ``Renderer`` gives the profile's, parsed once), for edition.html it does."""
+    return render_html(edition, parts, profile=profile, created=iso_stamp(edition.meta), linked=linked, **options)
 
 
 def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: Profile,
