@@ -43,6 +43,10 @@ class Renderer:
         # preflight read on each page
         self.layout_cache: dict | None = None
         self.page_cache: dict | None = None
+        # the note placement's plans found by earlier builds (``plans.json`` beside the outputs), by
+        # ``plan_key``; ``plan_context`` is what, besides a part's HTML, its layout depends on ("": none kept)
+        self.plans: dict[str, dict] = {}
+        self.plan_context = ""
 
     def stylesheets(self) -> list:
         """The profile's base stylesheet (edition.css: most rules, the fonts), parsed once, its fonts registered
@@ -54,6 +58,12 @@ class Renderer:
                                 font_config=self.font_config)
                             for name in (self.profile.stylesheets[:1] if self.profile is not None else ())]
         return self._sheets
+
+    def plan_key(self, html: str) -> str:
+        """The plan cache's key of a part: its HTML, the styles, the tool's code and profile ("" if none kept)."""
+        if not self.plan_context:
+            return ""
+        return hashlib.sha256(f"{self.plan_context}\0{html}".encode()).hexdigest()
 
     def forget_stylesheets(self) -> None:
         self._sheets = None
