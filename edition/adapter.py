@@ -105,6 +105,8 @@ class Line:
     top: float
     bottom: float
     left: float  # where its first text begins
+    block: str = ""  # the id of the element of the block it stands in (a paragraph's anchor), if it has one
+    baseline: float = 0.0  # from the page's top
 
 
 @dataclass(frozen=True)
@@ -141,12 +143,15 @@ def page_boxes(page) -> PageBoxes:
         texts = [b for b in line.descendants() if isinstance(b, boxes.TextBox)]
         return min((b.position_x for b in texts), default=line.position_x)
 
-    def walk(box) -> None:
+    def walk(box, block: str = "") -> None:
         for child in getattr(box, "children", ()):
             if isinstance(child, boxes.LineBox):
-                lines.append(Line(child.position_y, child.position_y + child.margin_height(), first_left(child)))
+                lines.append(Line(child.position_y, child.position_y + child.margin_height(), first_left(child),
+                                  block, child.position_y + (child.baseline or 0)))
             elif isinstance(child, boxes.ParentBox):
-                walk(child)
+                element = (child.element.get("id") if child.element is not None
+                           and isinstance(child, boxes.BlockContainerBox) else None)
+                walk(child, element or block)
 
     for child in root.children:
         if isinstance(child, boxes.MarginBox):

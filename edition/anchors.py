@@ -53,6 +53,16 @@ def note_part(note_anchor: str, part: int) -> str:
     return note_anchor if part == 1 else f"{note_anchor}-c{part}"
 
 
+def apparatus_block(block: str, word: int) -> str:
+    """The apparatus block of a page, set with word ``word`` of paragraph ``block`` (the page's first)."""
+    return f"{block}-w{word}-app"
+
+
+def lemma_end(entry_anchor: str) -> str:
+    """The end of an apparatus entry's lemma in the text (its start is the entry's anchor)."""
+    return f"{entry_anchor}-end"
+
+
 def document_end(doc_id: str) -> str:
     """A place after a document's last paragraph (where a note's continuation is set when no text follows)."""
     return f"{doc_id}-end"

@@ -64,6 +64,9 @@ class Design:
     body: Type = field(default_factory=lambda: Type("10.5pt", "13.5pt"))
     notes: Type = field(default_factory=lambda: Type("8.5pt", "10.5pt"))
     fallback: tuple[str, ...] = FALLBACK
+    line_every: int = 5  # a critical edition's line numbers: every fifth line in the outer margin (0: none)
+    line_count: str = "document"  # or "page": numbered from 1 on each page
+    line_locators: bool = False  # the index cites "12.4" (page 12, line 4) in documents with line numbers
 
     @property
     def families(self) -> tuple[str, ...]:
@@ -136,8 +139,32 @@ def read_design(f, diags) -> Design:
         design = _font(fields, fields(f.raw("font"), {"family": False, "size": False, "leading": False,
                                                       "notes": False, "fallback": False},
                                       "font", f.pos_of("font"), diags), design, diags)
+    if f.has("lines"):
+        design = _lines(fields, fields(f.raw("lines"), {"every": False, "count": False, "locators": False}, "lines",
+                                       f.pos_of("lines"), diags), design, diags)
     _check_measure(f, design, diags)
     return design
+
+
+def _lines(fields, lines, design: Design, diags) -> Design:
+    """``lines: {every: 5, count: document | page, locators: page | line}`` (documents with an apparatus)."""
+    every = design.line_every
+    if lines.has("every"):
+        raw = lines.raw("every")
+        value = getattr(raw, "value", None)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100:
+            every = value
+        else:
+            diags.error(lines.pos_of("every"), "lines every: a whole number from 0 (no numbers) to 100",
+                        code="design")
+    count = str(lines.text("count", design.line_count))
+    if count not in ("document", "page"):
+        diags.error(lines.pos_of("count"), f'lines count: "document" or "page", not "{count}"', code="design")
+        count = design.line_count
+    locators = str(lines.text("locators", "line" if design.line_locators else "page"))
+    if locators not in ("page", "line"):
+        diags.error(lines.pos_of("locators"), f'lines locators: "page" or "line", not "{locators}"', code="design")
+    return replace(design, line_every=every, line_count=count, line_locators=locators == "line")
 
 
 def _lengths(fields, f, names: tuple[str, ...], defaults: dict[str, str], what: str, diags) -> dict[str, str]:

@@ -30,7 +30,7 @@ from .yamlsource import Dated, Scalar, YList, YMap, YStr, as_written, load_yaml
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False, "note_numbering": False, "design": False, "font": False, "output": False}
+                  "print": False, "note_numbering": False, "design": False, "font": False, "lines": False, "output": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}

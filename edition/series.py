@@ -20,13 +20,15 @@ class NoteSeries:
     name: str
     anchor_prefix: str  # a note's anchor is "<document id>-<prefix><label>"
     html_class: str  # the class of its notes' element in the HTML (the layout and the verification read it)
+    block_class: str = ""  # for a series set page by page: the class of a page's block
     placement: str = "foot"  # at the foot of the page of its call ("page-block": run in, one block a page)
     marker: str = "arabic"  # how the call and the note are marked ("line": by the line number of the lemma)
     numbering: str = "source"  # as the source numbers them ("continuous" may be asked for per edition)
 
 
 NOTES = NoteSeries("notes", anchor_prefix="n", html_class="fn")
-APPARATUS = NoteSeries("apparatus", anchor_prefix="a", html_class="app-entry", placement="page-block", marker="line")
+APPARATUS = NoteSeries("apparatus", anchor_prefix="a", html_class="app-entry", placement="page-block", marker="line",
+                       block_class="app-block")
 SERIES: dict[str, NoteSeries] = {NOTES.name: NOTES, APPARATUS.name: APPARATUS}
 DEFAULT = NOTES.name
 

@@ -131,5 +131,5 @@ def test_a_decoded_stream_keeps_its_data(data):
 def test_the_command_refuses_an_unsupported_library_naming_the_versions(monkeypatch, capsys):
     from edition import cli
     monkeypatch.setattr(adapter, "version", lambda name: "71.0" if name == "weasyprint" else "7.1.1")
-    assert cli.main(["check", "source"]) == 1
+    assert cli.main(["build", "source"]) == 1
     assert "edition supports weasyprint 70.0, but 71.0 is installed" in capsys.readouterr().err

@@ -33,6 +33,7 @@ from .documents import lay_out_documents
 from .finish import write_pdf
 from .layout import AnchorPlace, Renderer, renumber_pages
 from .placement import LaidOut, lay_out_placing_notes
+from .apparatus import verify_apparatus
 from .verify import verify_notes
 
 
@@ -113,6 +114,8 @@ class _PartWriter:
 
     def write(self, laid: LaidOut, first_folio: int) -> DocumentPart:
         verify_notes(laid.placements, folio=lambda i: str(i + first_folio))
+        for doc in laid.edition.documents:
+            verify_apparatus(laid, doc, laid.edition.meta.design.line_count, folio=lambda i: str(i + first_folio))
         pages = list(laid.document.pages)
         padded = len(pages) + len(pages) % 2  # the next document opens on a recto
         if not self.writing:

@@ -28,6 +28,7 @@ from .. import adapter
 from ..model import Edition
 from ..writer.html import paragraph_anchors, render_body_part
 from ..writer.plan import LayoutPlan
+from .apparatus import entries_of, next_plan, settled
 from .continuation import Attempt, Continuer
 from .layout import AnchorPlace, Renderer, layout_failure, page_map
 from .verify import NotePlacement, note_placements
@@ -69,8 +70,20 @@ class _Placer:
         self.edition, self.renderer, self.where = edition, renderer, where
         self.page_html, self.first_page = page_html, first_page
         self.paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
+        self.documents_with_entries = [doc for doc in edition.documents if entries_of(doc)]
+        self.count = edition.meta.design.line_count
         self.passes = 0
         self.key = ""
+
+    def apparatus_settled(self, attempt: Attempt) -> bool:
+        return all(settled(attempt, doc, self.count) for doc in self.documents_with_entries)
+
+    def apparatus_plan(self, attempt: Attempt) -> LayoutPlan | None:
+        """The next plan of the critical apparatus (None: every entry printed on its lemma's page)."""
+        for doc in self.documents_with_entries:
+            if not settled(attempt, doc, self.count):
+                return next_plan(attempt, doc, self.count)
+        return None
 
     def run(self) -> LaidOut:
         first = self.page_html(self.edition, [render_body_part(self.edition, LayoutPlan())],
@@ -79,13 +92,22 @@ class _Placer:
         known = self.renderer.plans.get(self.key) if self.key else None
         if known is not None:  # the plan an earlier build found for exactly this input: verified like any other
             attempt = self.lay_out(LayoutPlan.from_data(known))
-            if _all_placed(attempt):
+            if _all_placed(attempt) and self.apparatus_settled(attempt):
                 return self.laid_out(attempt)
             self.passes = 0  # not placed after all: the plan is found anew, as a first build would
-        attempt = self.lay_out(LayoutPlan())
+        with_entries = frozenset(b for doc in self.documents_with_entries for b in self.paragraphs[doc.id])
+        attempt = self.lay_out(LayoutPlan(marked=with_entries))  # their words marked: the pages' first words
         continuer = Continuer(self.edition, self.lay_out, self.measure_layout)
         relaxing = 0
-        while not _all_placed(attempt) and self.passes < PASSES:
+        apparatus_seen: set[tuple] = set()
+        while self.passes < PASSES:
+            if _all_placed(attempt):  # the notes are placed: the critical apparatus, page by page
+                plan = self.apparatus_plan(attempt)
+                if plan is None or plan.apparatus in apparatus_seen:
+                    break  # settled, or swinging between two layouts: verification says so
+                apparatus_seen.add(plan.apparatus)
+                attempt = self.lay_out(plan)
+                continue
             more = paragraphs_to_relax(attempt.placements, attempt.places, self.paragraphs) - attempt.plan.relaxed
             if more and relaxing < RELAXING_PASSES:  # first remedy: widow and orphan control gives way
                 relaxing += 1

@@ -17,16 +17,22 @@ Gomułka files under G and Hegedüs under H.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-import pyuca
 
 from .. import anchors
 from ..model import Document, Edition, Inline, Person, PersonMention, document_runs, plain_text, walk_inlines
 from ..text import fold
 from .locators import Locator, abbreviate_range, format_locators  # noqa: F401  (abbreviate_range: part of the API)
 
-_COLLATOR = pyuca.Collator()
+
+
+@lru_cache(maxsize=1)
+def _collator() -> Any:
+    """The Unicode Collation Algorithm's table (pyuca): read once, and only when something is sorted."""
+    import pyuca
+    return pyuca.Collator()
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,8 @@ class IndexEntry:
 def sort_key(heading: str) -> tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]:
     """Word-by-word collation key: each word compared by UCA, diacritics second to letters."""
     words = heading.replace(",", " ").split()
-    return tuple(_COLLATOR.sort_key(w.casefold()) for w in words), _COLLATOR.sort_key(heading)
+    collator = _collator()
+    return tuple(collator.sort_key(w.casefold()) for w in words), collator.sort_key(heading)
 
 
 def letter_group(heading: str) -> str:

@@ -60,9 +60,16 @@ def render_body_part(edition: Edition, plan: LayoutPlan = LayoutPlan()) -> Marku
     persons = {p.id: p for p in edition.persons}
     return Markup(_template(edition, "body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
-        plan=plan, note_parts=lambda doc: NoteParts(doc.notes, plan.splits), paragraph_anchor=paragraph_anchor,
+        plan=plan, note_parts=lambda doc: NoteParts(doc.notes, plan.splits, _entries(doc) if plan.apparatus else None),
+        paragraph_anchor=paragraph_anchor,
         render_continuation=render_continuation,
         source_note=source_note))
+
+
+def _entries(doc: Document) -> dict:
+    """The document's apparatus entries by anchor."""
+    from ..transforms.apparatus import apparatus_entries
+    return {app.anchor: app for app, _outer, _place in apparatus_entries(doc)}
 
 
 def source_note(doc: Document) -> Markup:

@@ -20,6 +20,7 @@ from ..model import (App, CrossRef, Emphasis, Gap, Inline, Milestone, Note, Note
                      Text)
 from ..series import series_named
 from ..words import SPACES, WordCounter, split_inlines
+from .apparatus import render_apparatus_block
 from .plan import BlockWords, Continuation
 
 
@@ -32,9 +33,11 @@ def render_inlines(nodes: tuple[Inline, ...], with_notes: bool = True, words: Bl
 class NoteParts:
     """The notes of a document as the layout plan splits them: ``parts(note)`` is the content of each part."""
 
-    def __init__(self, notes: tuple[Note, ...] = (), splits: Mapping[str, tuple[int, ...]] | None = None):
+    def __init__(self, notes: tuple[Note, ...] = (), splits: Mapping[str, tuple[int, ...]] | None = None,
+                 apps: Mapping[str, App] | None = None):
         self.notes = {n.anchor: n for n in notes}
         self.splits = splits or {}
+        self.apps = dict(apps or {})  # the document's apparatus entries, by anchor
 
     def parts(self, note: Note) -> list[tuple[Inline, ...]]:
         starts = self.splits.get(note.anchor, (0,))
@@ -123,7 +126,8 @@ class _Writer:
         return Markup("").join(pieces)
 
     def before_word(self, words: BlockWords, n: int) -> Markup:
-        return Markup("").join(self.continuation(c) for c in words.before.get(n, ()))
+        return Markup("").join(self.continuation(c) if isinstance(c, Continuation)
+                               else render_apparatus_block(c, self.notes.apps) for c in words.before.get(n, ()))
 
     def continuation(self, c: Continuation) -> Markup:
         note = self.notes.notes[c.note]
@@ -145,9 +149,11 @@ class _Writer:
                 anchor, node.person_id, self.children(node.children))
         if isinstance(node, Supplied):
             return Markup('<span class="supplied">[%s]</span>') % self.children(node.children)
-        if isinstance(node, App):  # the lemma, as text; its anchor tells the layout where it stands
-            anchor = Markup(' id="%s"') % node.anchor if node.anchor else Markup("")
-            return Markup('<span class="lemma"%s>%s</span>') % (anchor, self.children(node.children))
+        if isinstance(node, App):  # the lemma, as text; its anchors tell the layout where it begins and ends
+            if not node.anchor:
+                return Markup('<span class="lemma">%s</span>') % self.children(node.children)
+            return Markup('<span class="lemma" id="%s">%s<span class="lemma-end" id="%s"></span></span>') % (
+                node.anchor, self.children(node.children), anchors.lemma_end(node.anchor))
         if isinstance(node, Sic):
             title = Markup(' title="%s"') % node.correction if node.correction else Markup("")
             return Markup('<span class="sic-text"%s>%s</span>\u00a0<span class="sic">[<i>sic</i>]</span>') % (

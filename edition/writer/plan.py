@@ -28,24 +28,39 @@ class Continuation:
 
 
 @dataclass(frozen=True)
+class ApparatusBlock:
+    """The critical apparatus of one page: its entries (the entry's anchor and the lines of its lemma), set
+    at the foot of the page where word ``word`` of paragraph ``block`` stands (the page's first), above the
+    page's notes; ``pad`` points of space after it keep a page whose last line would swing between pages."""
+
+    block: str
+    word: int
+    entries: tuple[tuple[str, int, int], ...]
+    pad: float = 0.0
+
+
+@dataclass(frozen=True)
 class LayoutPlan:
     relaxed: frozenset[str] = frozenset()
     splits: dict[str, tuple[int, ...]] = field(default_factory=dict)  # note anchor -> first word of each part
     continuations: tuple[Continuation, ...] = ()
     marked: frozenset[str] = frozenset()  # paragraphs (anchors) whose words are marked
     calls: dict[str, int] = field(default_factory=dict)  # a split note -> the page its call must stay on
+    apparatus: tuple[ApparatusBlock, ...] = ()  # the critical apparatus, page by page
 
     def as_data(self) -> dict:
         """The plan as plain data (JSON) for the plan cache; ``from_data`` reads it back."""
         return {"relaxed": sorted(self.relaxed), "splits": {k: list(v) for k, v in sorted(self.splits.items())},
                 "continuations": [[c.note, c.part, c.block, c.word] for c in self.continuations],
-                "marked": sorted(self.marked), "calls": dict(sorted(self.calls.items()))}
+                "marked": sorted(self.marked), "calls": dict(sorted(self.calls.items())),
+                "apparatus": [[a.block, a.word, [list(e) for e in a.entries], a.pad] for a in self.apparatus]}
 
     @classmethod
     def from_data(cls, data: dict) -> "LayoutPlan":
         return cls(frozenset(data["relaxed"]), {k: tuple(v) for k, v in data["splits"].items()},
                    tuple(Continuation(*c) for c in data["continuations"]), frozenset(data["marked"]),
-                   dict(data["calls"]))
+                   dict(data["calls"]), tuple(ApparatusBlock(b, w, tuple(tuple(e) for e in entries), pad)
+                                              for b, w, entries, pad in data.get("apparatus", ())))
 
     def relaxing(self, more: frozenset[str]) -> "LayoutPlan":
         return replace(self, relaxed=self.relaxed | more)
@@ -56,10 +71,11 @@ class LayoutPlan:
 
     def words_of(self, block: str) -> "BlockWords | None":
         """What the writer marks and inserts among the words of paragraph ``block`` (None: nothing)."""
-        inserts = [c for c in self.continuations if c.block == block]
+        inserts: list[Continuation | ApparatusBlock] = [c for c in self.continuations if c.block == block]
+        inserts += [a for a in self.apparatus if a.block == block]  # after the continuations set there
         if not inserts and block not in self.marked:
             return None
-        before: dict[int, list[Continuation]] = {}
+        before: dict[int, list[Continuation | ApparatusBlock]] = {}
         for c in inserts:
             before.setdefault(c.word, []).append(c)
         return BlockWords(anchors.word_prefix(block) if block in self.marked else "", before)
@@ -70,5 +86,5 @@ class BlockWords:
     """One paragraph's (or note's) share of the plan, and the count of its words as they are written."""
 
     prefix: str  # marker ids are prefix + word number; "" marks nothing
-    before: dict[int, list[Continuation]]
+    before: dict[int, list["Continuation | ApparatusBlock"]]
     counter: WordCounter = field(default_factory=WordCounter)

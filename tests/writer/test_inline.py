@@ -55,4 +55,8 @@ def test_an_apparatus_entry_prints_its_lemma_only_anchored_and_escaped():
     nodes = parse_inline('We [<met> *Gomułka*]{.app H="came & went"} there.', POS, diags, InlineContext())
     app = nodes[1]
     out = str(render_inlines((nodes[0], replace(app, anchor="d-a1"), nodes[2])))
-    assert out == 'We <span class="lemma" id="d-a1">&lt;met&gt; <em>Gomułka</em></span> there.'
+    # the lemma's end is marked too, so the layout knows the line its entry is keyed to
+    assert out == (
+        'We <span class="lemma" id="d-a1">&lt;met&gt; <em>Gomułka</em>'
+        '<span class="lemma-end" id="d-a1-end"></span></span> there.'
+    )
