@@ -14,8 +14,15 @@ WeasyPrint:
 - ``renumber_pages``: the page counter of every page moved by an offset and the
   margin boxes (running heads, folios) made again, without laying the text out
   again (``context.page_maker``, ``make_margin_boxes``, ``layout_backgrounds``);
-- ``map_element_to_tag``: a custom HTML element tagged as a PDF structure type
-  (WeasyPrint's ``_get_pdf_tag`` knows no ``Note``);
+- ``tagged_by``: a tagged part written with ``edition.render.tagging``'s structure
+  tree instead of WeasyPrint's (``weasyprint.pdf.add_tags``, which makes one
+  element per page and leaves page furniture unreferenced): the marked
+  content of each page (``Stream._tags``, the boxes' ``element`` and
+  ``element_tag``, ``link_annotation``), furniture drawn as artifacts
+  (``Stream.marked`` and ``Page.paint``: margin boxes, leaders), replacement
+  texts around a line's last glyph (the ``[<...>] TJ`` chunks of the stream);
+  and, at layout, text boxes cut by hyphenation flagged
+  (``weasyprint.layout.inline.split_text_box``);
 - ``is_ignored_declaration``: tells a CSS declaration WeasyPrint ignored (a
   warning about the stylesheet) from a real layout problem.
 
@@ -31,7 +38,9 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from importlib.metadata import PackageNotFoundError, version
 
 SUPPORTED = {"weasyprint": "70.0", "pypdf": "7.1.1"}
@@ -67,6 +76,7 @@ def lay_out(html, font_config):
             cls.context = super()._build_layout_context(*args, **kwargs)
             return cls.context
 
+    _install_hyphenation_flag()
     document = _KeepingContext._render(html, font_config, None, None, DEFAULT_OPTIONS.copy())
     return document, _KeepingContext.context
 
@@ -93,21 +103,244 @@ def renumber_pages(document, context, offset: int) -> None:
         layout_backgrounds(box, context.get_image_from_uri)
 
 
-_TAGS: dict[str, str] = {}
+# ------------------------------------------------------------------ WeasyPrint: tagging
+
+_TAGGER: list = []  # the Tagger of the part being written (a stack)
+_INSTALLED: set[str] = set()
 
 
-def map_element_to_tag(element: str, tag: str) -> None:
-    """Tag every ``<element>`` of the HTML as the PDF structure type ``tag`` (e.g. "Note") when WeasyPrint
-    writes a tagged PDF; idempotent."""
-    from weasyprint.pdf import tags
-    _TAGS[element] = tag
-    if getattr(tags._get_pdf_tag, "__module__", "") != __name__:
-        original = tags._get_pdf_tag
+@contextmanager
+def tagged_by(tagger):
+    """While the block runs, a tagged PDF that WeasyPrint writes gets ``tagger``'s structure tree
+    (``edition.render.tagging``) instead of its own, furniture drawn as artifacts and the replacement
+    texts the tagger asks for."""
+    _install_tagging()
+    _TAGGER.append(tagger)
+    try:
+        yield
+    finally:
+        _TAGGER.pop()
 
-        def _get_pdf_tag(name):
-            return _TAGS.get(name) or original(name)
-        _get_pdf_tag.__module__ = __name__
-        tags._get_pdf_tag = _get_pdf_tag
+
+def _install_tagging() -> None:
+    if "tagging" in _INSTALLED:
+        return
+    import weasyprint.pdf
+    from weasyprint.document import Page
+    from weasyprint.pdf.stream import Stream
+    original_tags, original_marked, original_paint = weasyprint.pdf.add_tags, Stream.marked, Page.paint
+
+    def add_tags(pdf, document, pdf_version, page_streams):
+        if not _TAGGER:
+            return original_tags(pdf, document, pdf_version, page_streams)
+        _write_structure(pdf, _TAGGER[-1], document, page_streams)
+
+    def paint(self, stream, scale=1):
+        if _TAGGER and getattr(stream, "_tags", None) is not None:
+            stream.edition_page = _page_facts(self._page_box)
+        return original_paint(self, stream, scale)
+
+    def marked(self, box, tag):
+        facts = getattr(self, "edition_page", None)
+        if facts is None or self._tags is None or not _TAGGER:
+            return original_marked(self, box, tag)
+        return _marked(self, box, tag, facts, _TAGGER[-1])
+
+    weasyprint.pdf.add_tags, Stream.marked, Page.paint = add_tags, marked, paint
+    _INSTALLED.add("tagging")
+
+
+def _install_hyphenation_flag() -> None:
+    """Layout marks a text box cut by hyphenation (``edition_hyphenated``): its text then ends with a
+    hyphenate-character that its source text does not have at that place."""
+    if "hyphenation" in _INSTALLED:
+        return
+    from weasyprint.layout import inline
+    original = inline.split_text_box
+
+    def split_text_box(context, box, available_width, skip, is_line_start=True):
+        new_box, resume, preserved = original(context, box, available_width, skip, is_line_start)
+        if new_box is not None:
+            mark = box.style["hyphenate_character"]
+            new_box.edition_hyphenated = bool(
+                resume is not None and mark and new_box.text.endswith(mark)
+                and not box.text.encode()[skip:].decode().startswith(new_box.text))
+        return new_box, resume, preserved
+
+    inline.split_text_box = split_text_box
+    _INSTALLED.add("hyphenation")
+
+
+@dataclass
+class _PageFacts:
+    artifacts: dict[int, str]  # id of a text box -> the artifact type it is drawn as
+    line_ends: set[int]  # ids of the last text box of each line
+
+
+def _page_facts(page_box) -> _PageFacts:
+    """What drawing needs to know of a page's boxes: page furniture (margin boxes: running heads and
+    folios) and leaders are artifacts; which text boxes end their lines."""
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+    facts = _PageFacts({}, set())
+    stack: list = [(page_box, None)]
+    while stack:
+        box, artifact = stack.pop()
+        if isinstance(box, AbsolutePlaceholder):
+            box = box._box
+        if isinstance(box, boxes.MarginBox):
+            artifact = "/Pagination"
+        elif getattr(box, "is_leader", False):
+            artifact = "/Layout"
+        if isinstance(box, boxes.TextBox):
+            if artifact:
+                facts.artifacts[id(box)] = artifact
+            continue
+        if isinstance(box, boxes.LineBox):
+            last = _last_text(box, boxes.TextBox)
+            if last is not None:
+                facts.line_ends.add(id(last))
+        stack.extend((child, artifact) for child in getattr(box, "children", ()))
+    return facts
+
+
+def _last_text(box, text_box_class):
+    for child in reversed(getattr(box, "children", ())):
+        found = child if isinstance(child, text_box_class) else _last_text(child, text_box_class)
+        if found is not None:
+            return found
+    return None
+
+
+@contextmanager
+def _marked(stream, box, tag, facts: _PageFacts, tagger):
+    """``Stream.marked``: an artifact for furniture, nothing for a text box that draws nothing, else a
+    marked-content sequence with its MCID and the replacement texts the tagger asks for."""
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    artifact = facts.artifacts.get(id(box))
+    text = isinstance(box, boxes.TextBox)
+    last = None
+    if artifact is not None:
+        stream.begin_marked_content("Artifact", pydyf.Dictionary({"Type": artifact}))
+    elif text and not box.text.strip() and box.style["text_decoration_line"] in ("none", None):
+        yield  # WeasyPrint draws nothing for it
+        return
+    else:
+        mcid = len(stream._tags)
+        stream._tags[box] = {"tag": tag, "mcid": mcid}
+        properties = pydyf.Dictionary({"MCID": mcid})
+        whole = None
+        if text:
+            whole, last = tagger.actual_text(box.element, box.text, getattr(box, "edition_hyphenated", False),
+                                             id(box) in facts.line_ends)
+        if whole is not None:
+            properties["ActualText"] = pydyf.String(whole)
+        stream.begin_marked_content(tag, properties)
+    start = len(stream.stream)
+    try:
+        yield
+        if artifact is None and last is not None:
+            _replace_last_glyph(stream.stream, start, pydyf.String(last).data)
+    finally:
+        stream.end_marked_content()
+
+
+def _replace_last_glyph(chunks: list, start: int, actual: bytes) -> bool:
+    """Put the last glyph that the chunks from ``start`` show (``[<...>] TJ`` with 4-digit glyph ids, as
+    WeasyPrint writes them) in a sequence of its own with the replacement text ``actual``."""
+    for k in range(len(chunks) - 1, start - 1, -1):
+        chunk = chunks[k]
+        if not (isinstance(chunk, bytes) and chunk.startswith(b"[") and chunk.endswith(b"] TJ")):
+            continue
+        body = chunk[1:-4]
+        close = body.rfind(b">")
+        opening = body.rfind(b"<", 0, close)
+        glyphs = body[opening + 1:close]
+        if opening < 0 or len(glyphs) < 4 or len(glyphs) % 4:
+            return False
+        head = body[:opening] + (b"<" + glyphs[:-4] + b">" if len(glyphs) > 4 else b"")
+        last = b"[<" + glyphs[-4:] + b">" + body[close + 1:] + b"] TJ"
+        chunks[k:k + 1] = ([b"[" + head + b"] TJ"] if head.strip() else []) + [
+            b"/Span <</ActualText " + actual + b">> BDC", last, b"EMC"]
+        return True
+    return False
+
+
+def _write_structure(pdf, tagger, document, page_streams) -> None:
+    """The part's structure tree, parent tree and annotations' keys and descriptions, written as
+    WeasyPrint's ``add_tags`` would (one parent-tree key per page, then one per annotation)."""
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+
+    from .render.tagging import Annotated, Marked, Node
+    root_box = document.pages[0]._page_box.children[0]
+    tagger.start(root_box.element)
+    items: list = []
+    for number, (page, stream) in enumerate(zip(document.pages, page_streams)):
+        for box, tag in stream._tags.items():
+            pseudo = (box.element_tag or "").partition("::")[2] if box.element is not None else ""
+            items.append(Marked(number, tag["mcid"], box.element, pseudo,
+                                box.text if isinstance(box, boxes.TextBox) else ""))
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if isinstance(box, AbsolutePlaceholder):
+                box = box._box
+            if box.link_annotation is not None:
+                items.append(Annotated(number, box.element, box.link_annotation))
+            stack.extend(reversed(getattr(box, "children", ())))
+    tree = tagger.structure(items)
+    pages = pdf.page_references
+    by_mcid: dict[int, dict[int, Any]] = {}
+    annotations: list = []
+    root = pydyf.Dictionary({"Type": "/StructTreeRoot"})
+    pdf.add_object(root)
+
+    def write(node: Node, parent) -> Any:
+        element = pydyf.Dictionary({"Type": "/StructElem", "S": f"/{node.role}", "P": parent})
+        pdf.add_object(element)
+        home = next((kid.page for kid in node.kids if isinstance(kid, Marked)), None)
+        kids = pydyf.Array()
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                kids.append(write(kid, element.reference))
+            elif isinstance(kid, Marked):
+                by_mcid.setdefault(kid.page, {})[kid.mcid] = element.reference
+                kids.append(kid.mcid if kid.page == home else pydyf.Dictionary(
+                    {"Type": "/MCR", "Pg": pages[kid.page], "MCID": kid.mcid}))
+            elif isinstance(kid, Annotated):
+                annotations.append((element.reference, kid.annotation, node.contents))
+                kids.append(pydyf.Dictionary({"Type": "/OBJR", "Obj": kid.annotation.reference,
+                                              "Pg": pages[kid.page]}))
+        element["K"] = kids
+        if home is not None:
+            element["Pg"] = pages[home]
+        for key, value in (("Lang", node.lang), ("ID", node.id), ("Alt", node.alt)):
+            if value:
+                element[key] = pydyf.String(value)
+        if node.scope:
+            element["A"] = pydyf.Dictionary({"O": "/Table", "Scope": f"/{node.scope}"})
+        return element.reference
+
+    root["K"] = pydyf.Array([write(tree, root.reference)])
+    nums = pydyf.Array()
+    for number in range(len(document.pages)):
+        marks = by_mcid.get(number, {})
+        nums.extend([number, pydyf.Array(marks[mcid] for mcid in range(len(marks)))])
+    for key, (reference, annotation, contents) in enumerate(annotations, start=len(document.pages)):
+        nums.extend([key, reference])
+        annotation["StructParent"] = key
+        if contents:
+            annotation["Contents"] = pydyf.String(contents)
+    parent_tree = pydyf.Dictionary({"Nums": nums})
+    pdf.add_object(parent_tree)
+    root["ParentTree"] = parent_tree.reference
+    root["ParentTreeNextKey"] = len(document.pages) + len(annotations)
+    pdf.catalog["StructTreeRoot"] = root.reference
+    pdf.catalog["MarkInfo"] = pydyf.Dictionary({"Marked": "true"})
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
 def is_ignored_declaration(record: logging.LogRecord) -> bool:

@@ -8,7 +8,8 @@ the layout that made it:
 - ``fonts``: every font embedded, and only the edition's own (a fallback to
   another font means a glyph was missing: the characters are named);
 - ``boxes``: one trim size throughout; for print a bleed of at least 3 mm on
-  every side and BleedBox = MediaBox; for screen no bleed;
+  every side and a slug of at least 6 mm beyond it (for the crop marks); for
+  screen no bleed;
 - ``parity``: an even page count for print;
 - ``colour``: for print, no RGB colour operators (text and marks on the K
   plate) and an output intent;

@@ -11,6 +11,7 @@ from . import Report
 
 OWN_FONT = re.compile(r"^[A-Z]{6}\+EB-Garamond-Edition")
 PT_PER_MM = 72 / 25.4
+SLUG_MM = 6  # between BleedBox and MediaBox: room for crop marks outside the bleed
 
 
 def trim(page) -> list[float]:
@@ -65,6 +66,10 @@ def check_fonts(report: Report, reader, pages) -> None:
     report.add("fonts", problems, f"{len(fonts)} fonts, all the edition's EB Garamond, embedded and subset")
 
 
+def _margins(inner: list[float], outer: list[float]) -> list[float]:
+    return [inner[0] - outer[0], inner[1] - outer[1], outer[2] - inner[2], outer[3] - inner[3]]
+
+
 def check_boxes(report: Report, reader, profile: str) -> None:
     problems = []
     sizes = set()
@@ -74,18 +79,20 @@ def check_boxes(report: Report, reader, profile: str) -> None:
         bleed = [float(x) for x in (page.get("/BleedBox") or page.mediabox)]
         sizes.add((round(box[2] - box[0], 1), round(box[3] - box[1], 1)))
         if profile == "print":
-            margins = [box[0] - bleed[0], box[1] - bleed[1], bleed[2] - box[2], bleed[3] - box[3]]
+            margins = _margins(box, bleed)
             if "/TrimBox" not in page or min(margins) < 2.9 * PT_PER_MM:
                 problems.append(f"p. {number}: bleed of {min(margins) / PT_PER_MM:.1f} mm; at least 3 mm wanted")
-            if any(abs(a - b) > 0.01 for a, b in zip(bleed, media)):
-                problems.append(f"p. {number}: BleedBox differs from MediaBox")
+            slug = min(_margins(bleed, media))
+            if slug < SLUG_MM * PT_PER_MM - 0.01:
+                problems.append(f"p. {number}: a slug of {slug / PT_PER_MM:.1f} mm beyond the BleedBox; "
+                                f"the crop marks want at least {SLUG_MM:g} mm")
         elif any(abs(a - b) > 0.01 for a, b in zip(box, media)):
             problems.append(f"p. {number}: a screen PDF has no bleed, but TrimBox differs from MediaBox")
     if len(sizes) > 1:
         problems.append(f"trim sizes differ between pages: {sorted(sizes)}")
     w, h = next(iter(sizes)) if len(sizes) == 1 else (0, 0)
     report.add("boxes", problems, f"trim {w / 72:.3g} x {h / 72:.3g} in on every page"
-               + (", 3 mm bleed" if profile == "print" else ", no bleed"))
+               + (", 3 mm bleed, a slug for the marks" if profile == "print" else ", no bleed"))
 
 
 def check_colour(report: Report, reader) -> None:

@@ -214,7 +214,8 @@ def page_list(data: bytes, trims, indexes: list[int]) -> list[Page]:
                 current = {"text": char, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
                            "base": baseline, "size": size, "fontname": font, "x1_pdf": x1}
                 words.append(current)
-            text = re.sub(r"[-\u2010\u00ad\ufffe\x02]\r?\n", "", textpage.get_text_range())
+            # a line-end hyphen joined: pdfium marks one it recognized (U+FFFE), with or without the break
+            text = re.sub(r"[-\u2010\u00ad\ufffe\x02]\r?\n|\ufffe", "", textpage.get_text_range())
             textpage.close()
             rules = []
             for obj in page.get_objects(max_depth=8):
