@@ -18,10 +18,10 @@ WeasyPrint:
   tree instead of WeasyPrint's (``weasyprint.pdf.add_tags``, which makes one
   element per page and leaves page furniture unreferenced): the marked
   content of each page (``Stream._tags``, the boxes' ``element`` and
-  ``element_tag``, ``link_annotation``), furniture drawn as artifacts
-  (``Stream.marked`` and ``Page.paint``: margin boxes, leaders), replacement
-  texts around a line's last glyph (the ``[<...>] TJ`` chunks of the stream);
-  and, at layout, text boxes cut by hyphenation flagged
+  ``element_tag``, ``link_annotation``), furniture drawn as artifacts and
+  replacement texts in the marked content (``Stream.marked``; the pages' boxes:
+  ``MarginBox``, leaders' ``is_leader``, ``LineBox``, ``TextBox``); and, at
+  layout, text boxes cut by hyphenation flagged
   (``weasyprint.layout.inline.split_text_box``);
 - ``is_ignored_declaration``: tells a CSS declaration WeasyPrint ignored (a
   warning about the stylesheet) from a real layout problem.
@@ -105,17 +105,17 @@ def renumber_pages(document, context, offset: int) -> None:
 
 # ------------------------------------------------------------------ WeasyPrint: tagging
 
-_TAGGER: list = []  # the Tagger of the part being written (a stack)
+_TAGGER: list = []  # (tagger, what drawing must know) of the part being written (a stack)
 _INSTALLED: set[str] = set()
 
 
 @contextmanager
-def tagged_by(tagger):
-    """While the block runs, a tagged PDF that WeasyPrint writes gets ``tagger``'s structure tree
-    (``edition.render.tagging``) instead of its own, furniture drawn as artifacts and the replacement
-    texts the tagger asks for."""
+def tagged_by(tagger, document):
+    """While the block runs, a tagged PDF that WeasyPrint writes of ``document`` gets ``tagger``'s
+    structure tree (``edition.render.tagging``) instead of its own, page furniture drawn as artifacts,
+    and the replacement texts the tagger gives for text runs (``edition.render.extraction``)."""
     _install_tagging()
-    _TAGGER.append(tagger)
+    _TAGGER.append((tagger, _drawing_facts(document, tagger)))
     try:
         yield
     finally:
@@ -126,27 +126,20 @@ def _install_tagging() -> None:
     if "tagging" in _INSTALLED:
         return
     import weasyprint.pdf
-    from weasyprint.document import Page
     from weasyprint.pdf.stream import Stream
-    original_tags, original_marked, original_paint = weasyprint.pdf.add_tags, Stream.marked, Page.paint
+    original_tags, original_marked = weasyprint.pdf.add_tags, Stream.marked
 
     def add_tags(pdf, document, pdf_version, page_streams):
         if not _TAGGER:
             return original_tags(pdf, document, pdf_version, page_streams)
-        _write_structure(pdf, _TAGGER[-1], document, page_streams)
-
-    def paint(self, stream, scale=1):
-        if _TAGGER and getattr(stream, "_tags", None) is not None:
-            stream.edition_page = _page_facts(self._page_box)
-        return original_paint(self, stream, scale)
+        _write_structure(pdf, _TAGGER[-1][0], document, page_streams)
 
     def marked(self, box, tag):
-        facts = getattr(self, "edition_page", None)
-        if facts is None or self._tags is None or not _TAGGER:
+        if self._tags is None or not _TAGGER:
             return original_marked(self, box, tag)
-        return _marked(self, box, tag, facts, _TAGGER[-1])
+        return _marked(self, box, tag, _TAGGER[-1][1])
 
-    weasyprint.pdf.add_tags, Stream.marked, Page.paint = add_tags, marked, paint
+    weasyprint.pdf.add_tags, Stream.marked = add_tags, marked
     _INSTALLED.add("tagging")
 
 
@@ -172,20 +165,25 @@ def _install_hyphenation_flag() -> None:
 
 
 @dataclass
-class _PageFacts:
+class _DrawingFacts:
     artifacts: dict[int, str]  # id of a text box -> the artifact type it is drawn as
-    line_ends: set[int]  # ids of the last text box of each line
+    actual: dict[int, str]  # id of a text box -> its replacement text
 
 
-def _page_facts(page_box) -> _PageFacts:
-    """What drawing needs to know of a page's boxes: page furniture (margin boxes: running heads and
-    folios) and leaders are artifacts; which text boxes end their lines."""
+def _drawing_facts(document, tagger) -> _DrawingFacts:
+    """What drawing must know of the boxes of every page: page furniture (margin boxes: running heads,
+    folios; leaders) is drawn as artifacts; the text runs, in reading order with where their lines begin
+    and end, get the tagger's replacement texts."""
     from weasyprint.formatting_structure import boxes
     from weasyprint.layout.absolute import AbsolutePlaceholder
-    facts = _PageFacts({}, set())
-    stack: list = [(page_box, None)]
-    while stack:
-        box, artifact = stack.pop()
+
+    from .render.extraction import Run
+    facts = _DrawingFacts({}, {})
+    texts: list = []
+    edges: set[int] = set()
+    starts: set[int] = set()
+
+    def visit(box, artifact):
         if isinstance(box, AbsolutePlaceholder):
             box = box._box
         if isinstance(box, boxes.MarginBox):
@@ -195,76 +193,49 @@ def _page_facts(page_box) -> _PageFacts:
         if isinstance(box, boxes.TextBox):
             if artifact:
                 facts.artifacts[id(box)] = artifact
-            continue
-        if isinstance(box, boxes.LineBox):
-            last = _last_text(box, boxes.TextBox)
-            if last is not None:
-                facts.line_ends.add(id(last))
-        stack.extend((child, artifact) for child in getattr(box, "children", ()))
+            elif box.text.strip():
+                texts.append(box)
+            return
+        before = len(texts)
+        for child in getattr(box, "children", ()):
+            visit(child, artifact)
+        if isinstance(box, boxes.LineBox) and len(texts) > before:
+            starts.add(id(texts[before]))
+            edges.add(id(texts[-1]))
+
+    for page in document.pages:
+        visit(page._page_box, None)
+    runs = [Run(box.element, box.text, getattr(box, "edition_hyphenated", False), id(box) in starts,
+                id(box) in edges) for box in texts]
+    for k, text in tagger.replacements(runs).items():
+        facts.actual[id(texts[k])] = text
     return facts
 
 
-def _last_text(box, text_box_class):
-    for child in reversed(getattr(box, "children", ())):
-        found = child if isinstance(child, text_box_class) else _last_text(child, text_box_class)
-        if found is not None:
-            return found
-    return None
-
-
 @contextmanager
-def _marked(stream, box, tag, facts: _PageFacts, tagger):
+def _marked(stream, box, tag, facts: _DrawingFacts):
     """``Stream.marked``: an artifact for furniture, nothing for a text box that draws nothing, else a
-    marked-content sequence with its MCID and the replacement texts the tagger asks for."""
+    marked-content sequence with its MCID and, where the tagger gave one, its replacement text."""
     import pydyf
     from weasyprint.formatting_structure import boxes
     artifact = facts.artifacts.get(id(box))
-    text = isinstance(box, boxes.TextBox)
-    last = None
     if artifact is not None:
         stream.begin_marked_content("Artifact", pydyf.Dictionary({"Type": artifact}))
-    elif text and not box.text.strip() and box.style["text_decoration_line"] in ("none", None):
+    elif (isinstance(box, boxes.TextBox) and not box.text.strip()
+          and box.style["text_decoration_line"] in ("none", None)):
         yield  # WeasyPrint draws nothing for it
         return
     else:
         mcid = len(stream._tags)
         stream._tags[box] = {"tag": tag, "mcid": mcid}
         properties = pydyf.Dictionary({"MCID": mcid})
-        whole = None
-        if text:
-            whole, last = tagger.actual_text(box.element, box.text, getattr(box, "edition_hyphenated", False),
-                                             id(box) in facts.line_ends)
-        if whole is not None:
-            properties["ActualText"] = pydyf.String(whole)
+        if id(box) in facts.actual:
+            properties["ActualText"] = pydyf.String(facts.actual[id(box)])
         stream.begin_marked_content(tag, properties)
-    start = len(stream.stream)
     try:
         yield
-        if artifact is None and last is not None:
-            _replace_last_glyph(stream.stream, start, pydyf.String(last).data)
     finally:
         stream.end_marked_content()
-
-
-def _replace_last_glyph(chunks: list, start: int, actual: bytes) -> bool:
-    """Put the last glyph that the chunks from ``start`` show (``[<...>] TJ`` with 4-digit glyph ids, as
-    WeasyPrint writes them) in a sequence of its own with the replacement text ``actual``."""
-    for k in range(len(chunks) - 1, start - 1, -1):
-        chunk = chunks[k]
-        if not (isinstance(chunk, bytes) and chunk.startswith(b"[") and chunk.endswith(b"] TJ")):
-            continue
-        body = chunk[1:-4]
-        close = body.rfind(b">")
-        opening = body.rfind(b"<", 0, close)
-        glyphs = body[opening + 1:close]
-        if opening < 0 or len(glyphs) < 4 or len(glyphs) % 4:
-            return False
-        head = body[:opening] + (b"<" + glyphs[:-4] + b">" if len(glyphs) > 4 else b"")
-        last = b"[<" + glyphs[-4:] + b">" + body[close + 1:] + b"] TJ"
-        chunks[k:k + 1] = ([b"[" + head + b"] TJ"] if head.strip() else []) + [
-            b"/Span <</ActualText " + actual + b">> BDC", last, b"EMC"]
-        return True
-    return False
 
 
 def _write_structure(pdf, tagger, document, page_streams) -> None:

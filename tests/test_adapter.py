@@ -74,7 +74,7 @@ def test_renumbered_pages_print_the_new_folios_and_equal_a_layout_that_began_the
 def _tagged(body: str, css: str = PAGE) -> bytes:
     from edition.render.tagging import Tagger
     document, _ = _laid_out(body, css)
-    with adapter.tagged_by(Tagger({"edition-test-note": "Note"})):
+    with adapter.tagged_by(Tagger({"edition-test-note": "Note"}), document):
         return document.write_pdf(pdf_variant="pdf/a-2a")
 
 
@@ -106,7 +106,7 @@ def test_a_tagged_part_gets_the_taggers_structure_with_one_element_across_pages(
 
 
 def test_page_furniture_is_drawn_as_an_artifact():
-    """Page.paint (the page's boxes before drawing), Stream.marked, MarginBox and leaders (is_leader)."""
+    """Stream.marked, the pages' MarginBox and leaders (is_leader)."""
     pdf = _tagged("<p><span class='l'>Persons</span>7</p>", PAGE + " .l::after { content: leader('. ') }")
     content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
     assert content.count(b"/Artifact\n<</Type /Pagination>>") == 1  # the folio
@@ -114,18 +114,12 @@ def test_page_furniture_is_drawn_as_an_artifact():
     assert content.count(b"/MCID") == 2  # "Persons" and "7"
 
 
-def test_a_text_box_cut_by_hyphenation_is_flagged_and_its_hyphen_replaced():
-    """weasyprint.layout.inline.split_text_box's result, pydyf's "[<...>] TJ" chunks of a stream."""
+def test_a_text_box_cut_by_hyphenation_is_flagged_and_its_word_given_whole():
+    """weasyprint.layout.inline.split_text_box's result, LineBox and TextBox of the laid-out pages."""
     css = PAGE + " p { width: 40pt; hyphens: auto; font-size: 8pt }"
     pdf = _tagged("<p lang='en'>recommended extraordinary representatives</p>", css)
     content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
-    assert b"/Span\n<</ActualText (-)>> BDC" in content or b"/Span <</ActualText (-)>> BDC" in content
-
-
-def test_the_last_glyph_of_a_text_showing_gets_a_sequence_of_its_own():
-    chunks = [b"BT", b"[<00010002>-20<0003>5] TJ", b"ET"]
-    assert adapter._replace_last_glyph(chunks, 0, b"(-)")
-    assert chunks == [b"BT", b"[<00010002>-20] TJ", b"/Span <</ActualText (-)>> BDC", b"[<0003>5] TJ", b"EMC", b"ET"]
+    assert b"/ActualText (recommended)" in content
 
 
 def test_an_ignored_css_declaration_is_told_from_a_layout_problem():

@@ -52,7 +52,7 @@ def write_pdf(document, profile: Profile) -> bytes:
     # PDF gets its own, derived from the content of every part
     if not profile.tagged:
         return document.write_pdf(pdf_variant=profile.pdf_variant, pdf_identifier=False)
-    with adapter.tagged_by(Tagger({NOTE_ELEMENT: "Note"})):
+    with adapter.tagged_by(Tagger({NOTE_ELEMENT: "Note"}), document):
         return document.write_pdf(pdf_variant=profile.pdf_variant, pdf_identifier=False)
 
 

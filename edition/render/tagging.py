@@ -12,22 +12,18 @@ page, MCID, HTML element and text) and every link annotation (``Annotated``), in
   as Lbl; a definition list's term and description as the Lbl and LBody of one LI (14.8.4.3.3); links as
   Link, each with an alternate description for its annotations' Contents (ISO 14289-1 7.18.5); /Lang
   where an element's language differs from its parent's (14.9.2);
-- ``actual_text(element, text, hyphenated, line_end)``: the replacement text (ISO 32000-1 14.9.4) of a
-  sequence, or of its last glyph, so that text extraction gives words and URLs whole: a hyphen that
-  hyphenation added at a line end reads as "-" (HYPHEN-MINUS, the one pdftotext joins across the line
-  break: "recom-" + "mended" gives "recommended"); a hyphen of the text itself at a line end reads as
-  U+2010 HYPHEN, which no extractor removes ("Soviet-" + "Hungarian" stays "Soviet‐Hungarian"); a URL
-  broken across lines (after its own hyphen or anywhere) reads whole at the end of the first line, and
-  its rest at the start of the next line reads as nothing.
+- ``replacements(runs)``: the replacement texts (ISO 32000-1 14.9.4) that make words and URLs broken
+  across lines extract whole (``extraction``).
 
 Page furniture (running heads, folios, leader dots) never reaches this module: the adapter draws it as
 artifacts.  The HTML elements are ``xml.etree`` elements, which know no parent: ``start`` maps them.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from .extraction import Run, replacements
 
 BLOCK = {"article": "Art", "section": "Sect", "p": "P", "blockquote": "BlockQuote", "div": "Div",
          "header": "Div", "footer": "Div", "nav": "Div", "aside": "Div", "figure": "Div", "main": "Part",
@@ -39,13 +35,7 @@ INLINE = {"q": "Quote", "code": "Code", **{tag: "Span" for tag in (
     "span", "em", "i", "b", "strong", "sup", "sub", "small", "cite", "abbr", "mark", "s", "u", "time", "var",
     "kbd", "samp", "dfn", "bdi", "bdo", "label", "ins", "del")}}
 TRANSPARENT = {"html", "body", "br", "wbr"}
-HYPHENS = ("-", "\u2010")
-SOFT_BREAK_HYPHEN = "-"  # what a hyphen added by hyphenation reads as (see the module's docstring)
-HARD_HYPHEN = "\u2010"
 WEB = ("http://", "https://", "mailto:")
-URL_START = re.compile(r"(https?://|mailto:|www\.)")
-URL = re.compile(r"(https?://|mailto:|www\.)[^\s<>\"]+")
-URL_END = ".,;:!?)]}'\u2019\u201d"
 
 
 @dataclass(frozen=True)
@@ -100,7 +90,6 @@ class Tagger:
         self.by_id: dict[str, Any] = {}
         self.terms: dict[Any, Any] = {}  # a dd -> the dt it describes
         self.root_lang: str | None = None
-        self.url_rests: dict[Any, str] = {}  # an element -> the rest of a URL broken at a line end
 
     def start(self, root) -> None:
         """Learn the HTML tree (its root element): parents, ids, the terms of definition lists."""
@@ -143,42 +132,9 @@ class Tagger:
 
     # ------------------------------------------------------------ replacement texts
 
-    def actual_text(self, element, text: str, hyphenated: bool, line_end: bool) -> tuple[str | None, str | None]:
-        """(replacement of the whole sequence, replacement of its last glyph), either None when not needed.
-
-        Sequences come in drawing order: the rest of a URL broken at the end of one is looked for at the
-        start of the next one of the same element."""
-        rest = self.url_rests.pop(element, None)
-        if rest:
-            if text.startswith(rest):
-                return text[len(rest):], None
-            if rest.startswith(text):
-                self.url_rests[element] = rest[len(text):]
-                return "", None
-        if line_end:
-            broken = self.broken_url(element, text[:-1] if hyphenated else text)
-            if broken is not None:
-                head, url, shown = broken
-                self.url_rests[element] = url[len(shown):]
-                return head + url, None
-        if hyphenated:
-            return None, SOFT_BREAK_HYPHEN
-        if line_end and text.endswith(HYPHENS):
-            return None, HARD_HYPHEN
-        return None, None
-
-    def broken_url(self, element, text: str) -> tuple[str, str, str] | None:
-        """When ``text`` ends with the beginning of a URL that its element's text continues: (the text
-        before it, the URL, the part shown)."""
-        found = URL_START.search(text.split()[-1]) if text.split() else None
-        if found is None:
-            return None
-        shown = text.split()[-1][found.start():]
-        for match in URL.finditer("".join(element.itertext()) if element is not None else ""):
-            url = match.group().rstrip(URL_END)
-            if url.startswith(shown) and len(url) > len(shown):
-                return text[:len(text) - len(shown)], url, shown
-        return None
+    def replacements(self, runs: list[Run]) -> dict[int, str]:
+        """The replacement texts of the part's text runs (``extraction``)."""
+        return replacements(runs)
 
     # ------------------------------------------------------------ structure
 
@@ -193,11 +149,15 @@ class Tagger:
         return builder.document
 
     def describe(self, link: Node) -> str:
-        """A link's alternate description: its title, else what it shows, said so that it stands alone."""
+        """A link's alternate description: its title, else what it shows (its text, then what the
+        stylesheet adds, a page number say), said so that it stands alone."""
         element = link.element
         if element.get("title"):
             return " ".join(element.get("title").split())
-        text = " ".join(link.text().split())
+        pieces = [piece for piece in element.itertext() if piece.strip()]
+        pieces += [mark.text for node in link.walk() for mark in node.kids
+                   if isinstance(mark, Marked) and mark.pseudo in ("before", "after") and mark.text.strip()]
+        text = " ".join(" ".join(pieces).split())
         href = element.get("href") or ""
         target = self.by_id.get(href[1:]) if href.startswith("#") else None
         if target is not None and self.role(target) == "Note":
@@ -222,7 +182,12 @@ class _Builder:
     def place(self, item) -> None:
         element = item.element
         pseudo = getattr(item, "pseudo", "")
-        if element is not None and pseudo == "marker":
+        if isinstance(item, Annotated):  # WeasyPrint annotates the boxes inside a link too: all go to the link
+            link = element
+            while link is not None and self.t.role(link) != "Link":
+                link = self.t.parents.get(link)
+            target = self.content(link if link is not None else element)
+        elif element is not None and pseudo == "marker":
             target = self._label(self._item(element), "LI", element)
         elif element is not None and pseudo == "footnote-marker":
             target = self._label(self.content(element), "Note", element)
