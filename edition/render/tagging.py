@@ -7,7 +7,8 @@ page, MCID, HTML element and text) and every link annotation (``Annotated``), in
 - ``structure(items)``: the structure tree as ``Node`` values, with the standard structure types of
   ISO 32000-1 14.8.4 only: one element per HTML element however many pages it spans (a speaker's turn
   across a page break is one P, a list one L), each placed where its first content is drawn under its
-  HTML parent (so a note follows its call in reading order, inside the paragraph); no element without
+  HTML parent (so a note follows its call in reading order, inside the paragraph; a note called in a
+  heading follows the heading, which stays a line of text); no element without
   content; notes as Note with their HTML id (ISO 14289-1 7.9) and their number, the note's first link,
   as Lbl; a definition list's term and description as the Lbl and LBody of one LI (14.8.4.3.3); links as
   Link, each with an alternate description for its annotations' Contents (ISO 14289-1 7.18.5); /Lang
@@ -35,6 +36,7 @@ INLINE = {"q": "Quote", "code": "Code", **{tag: "Span" for tag in (
     "span", "em", "i", "b", "strong", "sup", "sub", "small", "cite", "abbr", "mark", "s", "u", "time", "var",
     "kbd", "samp", "dfn", "bdi", "bdo", "label", "ins", "del")}}
 TRANSPARENT = {"html", "body", "br", "wbr"}
+HEADINGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
 WEB = ("http://", "https://", "mailto:")
 
 
@@ -217,9 +219,30 @@ class _Builder:
         elif self.t.is_note_label(element):
             label = self._keyed(("label", parent), self.content(parent), "Lbl", at_start=True)
             node = self._new(label, role, element)
+        elif role == "Note" and self._heading(element) is not None:
+            node = self._note_after_heading(element, self._heading(element))
         else:
             node = self._new(self.content(parent) if parent is not None else self.document, role, element)
         self.nodes[key] = node
+        return node
+
+    def _heading(self, element):
+        """The heading an element (a note called in a heading) lies in, or None."""
+        node = self.t.parents.get(element)
+        while node is not None:
+            if (self.t.role(node) or "") in HEADINGS:
+                return node
+            node = self.t.parents.get(node)
+        return None
+
+    def _note_after_heading(self, note, heading) -> Node:
+        """A note called in a heading follows the heading (the heading stays its own line of text)."""
+        holder = self.content(self.t.parents.get(heading))
+        after = self.nodes.setdefault(("after", heading), self.content(heading))  # the heading, or its last note
+        node = self._new(holder, "Note", note)
+        holder.kids.remove(node)
+        holder.kids.insert(holder.kids.index(after) + 1, node)
+        self.nodes[("after", heading)] = node
         return node
 
     def _item(self, li) -> Node:

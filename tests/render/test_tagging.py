@@ -88,3 +88,18 @@ def test_a_link_showing_only_a_number_is_described_as_a_page_and_a_title_wins():
     a, b = root.iter("a")
     document = tagger.structure([Marked(0, 0, a, "", "12"), Marked(0, 1, b, "", "3n4")])
     assert [n.contents for n in document.walk() if n.role == "Link"] == ["Page 12", "page 3, note 4"]
+
+
+def test_a_note_called_in_a_heading_follows_the_heading():
+    root = ET.fromstring('<html lang="en"><body><section><h2 id="h">On Hungary<a id="c" href="#n">9</a>'
+                         '<edition-note id="n"><a href="#c">9</a> A long note.</edition-note></h2>'
+                         '<p id="p">Text.</p></section></body></html>')
+    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
+    tagger = Tagger({"edition-note": "Note"})
+    tagger.start(root)
+    items = [Marked(0, 0, ids["h"], "", "On Hungary"), Marked(0, 1, ids["c"], "", "9"),
+             Marked(0, 2, ids["p"], "", "Text."), Marked(0, 3, ids["n"][0], "", "9"),
+             Marked(0, 4, ids["n"], "", " A long note.")]
+    (section,) = tagger.structure(items).kids
+    assert [k.role for k in section.kids] == ["H2", "Note", "P"]
+    assert [k.role for k in section.kids[0].kids if isinstance(k, Node)] == ["Link"]
