@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= 1792800000
 
-.PHONY: pdf test test-fast lint check bench clean system-deps golden print ci
+.PHONY: pdf test test-fast lint check bench clean system-deps golden print ci completion
 
 pdf: $(STAMP)
 	$(BIN)/edition build source -o output
@@ -31,7 +31,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@sh scripts/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -45,8 +45,16 @@ print: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python tests/test_golden.py --refresh
 
+# bash and zsh completion and the man page, made from the command line's definitions, under share/
+# (`cp -r share ~/.local/` installs them for bash and man; zsh: add ~/.local/share/zsh/site-functions to fpath)
+completion: $(STAMP)
+	mkdir -p share/bash-completion/completions share/zsh/site-functions share/man/man1
+	$(BIN)/edition completion bash > share/bash-completion/completions/edition
+	$(BIN)/edition completion zsh > share/zsh/site-functions/_edition
+	$(BIN)/edition manpage > share/man/man1/edition.1
+
 system-deps:
 	@sh scripts/system-deps.sh
 
 clean:
-	rm -rf output $(VENV) .pytest_cache
+	rm -rf output share build $(VENV) .pytest_cache

@@ -14,6 +14,9 @@ WeasyPrint:
 - ``renumber_pages``: the page counter of every page moved by an offset and the
   margin boxes (running heads, folios) made again, without laying the text out
   again (``context.page_maker``, ``make_margin_boxes``, ``layout_backgrounds``);
+- ``page_boxes``: the geometry of a laid-out page (``page._page_box``): the
+  content area, the lines of the text, the boxes of the note area; the note
+  placement measures with it where a long note must be split;
 - ``tagged_by``: a tagged part written with ``edition.render.tagging``'s structure
   tree instead of WeasyPrint's (``weasyprint.pdf.add_tags``, which makes one
   element per page and leaves page furniture unreferenced): the marked
@@ -101,6 +104,69 @@ def renumber_pages(document, context, offset: int) -> None:
         kept = tuple(child for child in box.children if not isinstance(child, MarginBox))
         box.children = kept + tuple(make_margin_boxes(context, box, context.page_maker[i + 1][3]))
         layout_backgrounds(box, context.get_image_from_uri)
+
+
+@dataclass(frozen=True)
+class Line:
+    top: float
+    bottom: float
+    left: float  # where its first text begins
+
+
+@dataclass(frozen=True)
+class PageBoxes:
+    """What a laid-out page holds, in CSS px from the page's top: its content area, the lines of its text
+    (in order, the notes' lines apart) and the blocks of its note area (by the id of their element)."""
+
+    content_top: float
+    content_bottom: float
+    lines: tuple[Line, ...]
+    notes: dict[str, Line]  # element id -> its box
+    notes_top: float | None  # the note area's top, its rule and the space above it included
+
+    def line_at(self, y: float) -> Line | None:
+        """The line of the text that holds the point at height ``y``."""
+        return next((line for line in self.lines if line.top - 0.01 <= y < line.bottom), None)
+
+
+def content_top(page) -> float:
+    """The top of a laid-out page's content area (``page._page_box.content_box_y()``), in CSS px."""
+    return page._page_box.content_box_y()
+
+
+def page_boxes(page) -> PageBoxes:
+    """The boxes of a laid-out ``weasyprint.Page`` (``page._page_box`` and its children's geometry)."""
+    from weasyprint.formatting_structure import boxes
+    root = page._page_box
+    top = root.content_box_y()
+    lines: list[Line] = []
+    notes: dict[str, Line] = {}
+    notes_top = None
+
+    def first_left(line) -> float:
+        texts = [b for b in line.descendants() if isinstance(b, boxes.TextBox)]
+        return min((b.position_x for b in texts), default=line.position_x)
+
+    def walk(box) -> None:
+        for child in getattr(box, "children", ()):
+            if isinstance(child, boxes.LineBox):
+                lines.append(Line(child.position_y, child.position_y + child.margin_height(), first_left(child)))
+            elif isinstance(child, boxes.ParentBox):
+                walk(child)
+
+    for child in root.children:
+        if isinstance(child, boxes.MarginBox):
+            continue
+        if isinstance(child, boxes.FootnoteAreaBox):
+            notes_top = child.position_y
+            for note in child.children:
+                element_id = note.element.get("id") if note.element is not None else None
+                if element_id:
+                    notes[element_id] = Line(note.position_y, note.position_y + note.margin_height(),
+                                             note.position_x)
+        else:
+            walk(child)
+    return PageBoxes(top, top + root.height, tuple(lines), notes, notes_top)
 
 
 # ------------------------------------------------------------------ WeasyPrint: tagging

@@ -8,6 +8,8 @@ names in ``RESERVED`` (which a document id may therefore not take).
 """
 from __future__ import annotations
 
+from .series import APPARATUS
+
 RESERVED = frozenset({"half-title", "title-page", "imprint", "contents", "persons", "index", "doc", "call",
                       "person", "idx"})
 CALL_PREFIX = "call-"
@@ -46,9 +48,30 @@ def note_of_call(call_anchor: str) -> str | None:
     return call_anchor[len(CALL_PREFIX):] if call_anchor.startswith(CALL_PREFIX) else None
 
 
+def note_part(note_anchor: str, part: int) -> str:
+    """Part 2, 3, ... of a note split across pages (part 1 is the note's own anchor)."""
+    return note_anchor if part == 1 else f"{note_anchor}-c{part}"
+
+
+def document_end(doc_id: str) -> str:
+    """A place after a document's last paragraph (where a note's continuation is set when no text follows)."""
+    return f"{doc_id}-end"
+
+
+def word_prefix(block_anchor: str) -> str:
+    """Marks of the words of a paragraph or a note (``<prefix><n>``), read by the note placement."""
+    return f"{block_anchor}-w"
+
+
 def mention(doc_id: str, k: int) -> str:
     """The k-th person mention of a document, in reading order."""
     return f"{doc_id}-m{k}"
+
+
+def apparatus_entry(doc_id: str, k: int) -> str:
+    """The k-th entry of a document's critical apparatus (its lemma in the text), in reading order:
+    ``<doc>-a<k>``, a note of the series ``apparatus``."""
+    return note(doc_id, APPARATUS.anchor_prefix, str(k))
 
 
 def participant(doc_id: str, person_id: str) -> str:

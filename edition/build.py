@@ -74,13 +74,15 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
 
 def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False,
                   profile: "Profile | str" = "screen", progress: Progress = SILENT, renderer: Renderer | None = None,
-                  incremental: bool = False, jobs: int | None = None) -> BuildResult:
+                  incremental: bool = False, jobs: int | None = None, name: str | None = None) -> BuildResult:
     """Build one profile into the folder ``output``: ``screen`` writes edition.pdf, ``print``
-    edition-print.pdf, each with its HTML beside it.  With ``incremental``, a build whose inputs have not
-    changed since the last one (same fingerprint, outputs untouched) writes nothing and says so."""
+    edition-print.pdf (``name``.pdf when named), each with its HTML beside it.  With ``incremental``, a build
+    whose inputs have not changed since the last one (same fingerprint, outputs untouched) writes nothing and
+    says so."""
     source, output, profile = Path(source), Path(output), profile_named(profile)
-    pdf_path, html_path = output / f"{profile.output_stem}.pdf", output / f"{profile.output_stem}.html"
-    stamp_path = output / f".{profile.output_stem}.build.json"
+    stem = name or profile.output_stem
+    pdf_path, html_path = output / f"{stem}.pdf", output / f"{stem}.html"
+    stamp_path = output / f".{stem}.build.json"
     fingerprint = input_fingerprint(source, profile.name, output) if incremental else ""
     previous = Stamp.read(stamp_path) if incremental else None
     if previous is not None and previous.up_to_date(fingerprint, pdf_path, html_path):

@@ -1,7 +1,10 @@
-"""Command line: ``edition check | build`` with conventional exit codes.
+"""Command line: ``edition check | build | watch | preflight | index | import | export | new | completion | manpage``.
 
-0 success, 1 errors in the edition (or a failed build), 2 usage errors.
-Diagnostics go to standard error as ``path:line:col: severity: message``.
+Exit codes: 0 success, 1 errors in the edition (or a failed build), 2 usage
+errors.  Diagnostics go to standard error as ``path:line:col: severity: message``,
+root causes first.  ``check``, ``build``, ``watch`` and ``index`` take the
+edition's folder or its ``edition.yaml``, or find it from the current folder
+upward (``discovery``).
 """
 from __future__ import annotations
 
@@ -9,9 +12,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .adapter import check_versions
+from .adapter import SUPPORTED, check_versions
+from .console import format_diagnostics, open_in_viewer
 from .diagnostics import Diagnostics, EditionError
+from .discovery import UsageError, find_source, output_target
 from .profiles import PROFILES
+
+SOURCE_HELP = ("the edition's folder or its edition.yaml (default: found in the current folder or a folder above, "
+               "or in a source/ folder there)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -20,39 +28,108 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def version_text() -> str:
+    """The tool's version (package metadata) and the WeasyPrint and pypdf it runs with and supports."""
+    from importlib import metadata
+
+    from . import __version__
+    try:
+        version = metadata.version("edition")
+    except metadata.PackageNotFoundError:  # run from a folder without being installed
+        version = __version__
+    lines = [f"edition {version}"]
+    for name, wanted in SUPPORTED.items():
+        try:
+            found = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found = "not installed"
+        lines.append(f"{name} {found} (supported: {wanted})")
+    return "\n".join(lines)
+
+
+class _Version(argparse.Action):
+    """``-V``: the version text, worked out only when asked for."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit(0)
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: give 1 or more")
+    return value
+
+
+def _source_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", nargs="?", default=None, type=Path, help=SOURCE_HELP)
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``build`` and ``watch`` share."""
+    _source_argument(parser)
+    parser.add_argument("-o", "--output", default=None, type=Path, metavar="PATH",
+                        help="a file name ending in .pdf (the HTML goes beside it, with the same name) or a folder "
+                             "(default: output/ in the folder where the edition was found; the file named by "
+                             "output: in edition.yaml, else after the title, -print added for the print profile)")
+    parser.add_argument("--profile", choices=tuple(PROFILES), default="screen",
+                        help="; ".join(f"{p.name}: {_without_file_name(p.description)}" for p in PROFILES.values()))
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="a line per stage with its time, and the preflight report")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="documents laid out at once, in worker processes (default: one per core; 1: no workers)")
+    parser.add_argument("--open", action="store_true",
+                        help="open the PDF once written (xdg-open, open or start)")
+
+
+def _without_file_name(description: str) -> str:
+    """A profile's description without the default file name it ends with: the name is the edition's."""
+    return description.split(" (")[0]
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="edition", description="Typeset documentary editions as print-ready PDF.")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = _Parser(prog="edition", description="Typeset documentary editions of archival documents as print-ready "
+                                            "PDF.",
+                epilog="Exit codes: 0 success, 1 problems in the edition (or a failed build or preflight), "
+                       "2 usage errors. `edition COMMAND -h` describes a command.")
+    p.add_argument("-V", "--version", action=_Version,
+                   help="print the version and the supported WeasyPrint and pypdf, and exit")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
     c = sub.add_parser("check", help="validate the source and report every problem")
-    c.add_argument("source", nargs="?", default="source", type=Path)
+    _source_argument(c)
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="how to print the problems")
     b = sub.add_parser("build", help="typeset the edition to PDF")
-    b.add_argument("source", nargs="?", default="source", type=Path)
-    b.add_argument("-o", "--output", default=Path("output"), type=Path, help="output folder (default: output)")
-    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    b.add_argument("--profile", choices=tuple(PROFILES), default="screen",
-                   help="; ".join(f"{p.name}: {p.description}" for p in PROFILES.values()))
-    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
-    b.add_argument("-v", "--verbose", action="store_true", help="a line per stage with its time, and the preflight")
+    _build_options(b)
     b.add_argument("--force", action="store_true", help="rebuild even when no input changed")
-    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="documents laid out at once, in worker processes (default: one per core; 1: no workers)")
-    w = sub.add_parser("watch", help="rebuild whenever a source or style file changes (Ctrl-C to stop)")
-    w.add_argument("source", nargs="?", default="source", type=Path)
-    w.add_argument("-o", "--output", default=Path("output"), type=Path)
-    w.add_argument("--profile", choices=tuple(PROFILES), default="screen")
+    w = sub.add_parser("watch", help="build, then rebuild whenever a source or style file changes (Ctrl-C to stop)")
+    _build_options(w)
     f = sub.add_parser("preflight", help="check a finished PDF: fonts, boxes, labels, notes, index, readers")
-    f.add_argument("pdf", type=Path)
+    f.add_argument("pdf", type=Path, help="the PDF to check")
     f.add_argument("--source", type=Path, default=None,
-                   help="the edition's source folder, for the persons' name forms (default: source/ if present)")
+                   help="the edition's folder, for the persons' name forms (default: found as for build, if any)")
     f.add_argument("--profile", choices=tuple(PROFILES), default=None, help="default: read from the PDF")
     i = sub.add_parser("index", help="export the index of names (page numbers from the laid-out text)")
-    i.add_argument("source", nargs="?", default="source", type=Path)
-    i.add_argument("--format", choices=("json", "csv", "md"), default="json")
+    _source_argument(i)
+    i.add_argument("--format", choices=("json", "csv", "md"), default="json", help="the export format")
     i.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
-    imp = sub.add_parser("import", help="import documents from the digital archive's plain-text layout")
-    imp.add_argument("files", nargs="+", help='text files in the archive\'s layout ("-" for standard input)')
+    x = sub.add_parser("export", help="export the edition for exchange: TEI P5, validated against tei_all")
+    _source_argument(x)
+    x.add_argument("--format", choices=("tei",), default="tei", help="the export format (tei: TEI P5, a teiCorpus)")
+    x.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    x.add_argument("--no-validate", action="store_true", help="skip validation against tei_all (several seconds)")
+    imp = sub.add_parser("import", help="import documents: the digital archive's plain-text layout, or TEI (.xml)")
+    imp.add_argument("files", nargs="+", help='text files in the archive\'s layout ("-" for standard input), '
+                                              'or TEI files (.xml): our export, FRUS volumes')
     imp.add_argument("-o", "--output", default=Path("source/documents"), type=Path,
                      help="folder for the source documents (default: source/documents)")
     imp.add_argument("--force", action="store_true", help="overwrite documents that exist")
@@ -61,45 +138,61 @@ def _parser() -> argparse.ArgumentParser:
                           "beside the output folder, if present)")
     imp.add_argument("--draft-persons", type=Path, default=None, metavar="FILE",
                      help="write names not in the authority to FILE as draft persons.yaml entries")
+    n = sub.add_parser("new", help="start a new edition in a folder: a sample document, persons, CI workflows")
+    n.add_argument("folder", type=Path, help="the folder to write (created; it must be empty unless --force)")
+    n.add_argument("--title", default=None, help="the edition's title (default: made from the folder's name)")
+    n.add_argument("--force", action="store_true", help="write into a folder that is not empty, replacing "
+                                                        "the files of the same names")
+    n.add_argument("--install", default=None, metavar="REQUIREMENT",
+                   help="how CI installs the tool, as pip takes it (default: where this copy came from, "
+                        "when pip recorded a repository)")
+    comp = sub.add_parser("completion", help="print the shell completion script for bash or zsh")
+    comp.add_argument("shell", choices=("bash", "zsh"), help="the shell")
+    sub.add_parser("manpage", help="print the manual page (roff), made from these options")
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, opener=open_in_viewer) -> int:
+    """Run one command; ``opener(path, stream)`` opens a written PDF for ``--open``."""
     args = _parser().parse_args(argv)
     unsupported = check_versions()
     if unsupported:  # the adapter relies on these versions' internals: refuse rather than print wrong pages
         for problem in unsupported:
             print(f"edition: error: {problem}", file=sys.stderr)
         return 1
-    source = getattr(args, "source", None)
-    if args.command != "preflight" and source is not None and not source.is_dir():
-        print(f"{source}: error: no such source folder", file=sys.stderr)
-        return 2
     try:
+        if args.command in ("check", "build", "watch", "index", "export"):
+            found = find_source(args.source, Path.cwd())
+            args.source, args.base = found.source, found.base
         if args.command == "check":
             return _check(args)
         if args.command == "build":
-            return _build(args)
+            return _build(args, opener)
         if args.command == "watch":
-            return _watch(args)
+            return _watch(args, opener)
         if args.command == "index":
             return _index(args)
         if args.command == "preflight":
             return _preflight(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "new":
+            return _new(args)
+        if args.command in ("completion", "manpage"):
+            return _completion(args)
+        if args.command == "export":
+            return _export(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except EditionError as exc:
-        print(_format(exc.diagnostics), end="", file=sys.stderr)
+        print(format_diagnostics(exc.diagnostics), end="", file=sys.stderr)
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
         print(f"edition: {errors or len(exc.diagnostics)} problem(s); nothing written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     return 2
-
-
-def _format(diagnostics) -> str:
-    return "".join(f"{d}\n" for d in diagnostics)
 
 
 def _check(args) -> int:
@@ -116,63 +209,41 @@ def _check(args) -> int:
     return 1 if failed else 0
 
 
-def _build(args) -> int:
+def _job(args):
+    from .watching import BuildJob
+    target = output_target(args.output, args.source, args.profile, args.base / "output")
+    return BuildJob(args.source, target, args.profile, args.strict, args.jobs, args.quiet, args.verbose)
+
+
+def _build(args, opener) -> int:
     from .build import build_edition
     from .progress import Progress
+    job = _job(args)
     diags = Diagnostics()
     progress = Progress("quiet" if args.quiet else "verbose" if args.verbose else "auto")
     try:
-        result = build_edition(args.source, args.output, diags, strict=args.strict, profile=args.profile,
-                               progress=progress, incremental=not args.force, jobs=args.jobs)
+        result = build_edition(job.source, job.target.folder, diags, strict=job.strict, profile=job.profile,
+                               progress=progress, incremental=not args.force, jobs=job.jobs, name=job.target.stem)
     finally:
         progress.close()
-    sys.stderr.write(diags.format_text())
+    sys.stderr.write(format_diagnostics(diags.items))
     if result.up_to_date:
         if not args.quiet:
             print(f"{result.pdf} is up to date: no input changed (--force rebuilds)", file=sys.stderr)
-        return 0
-    if args.verbose and result.preflight is not None:
-        sys.stderr.write(result.preflight.format())
-    if not args.quiet:
-        print(f"wrote {result.pdf} ({result.pages} pages; {progress.summary()})", file=sys.stderr)
+    else:
+        if args.verbose and result.preflight is not None:
+            sys.stderr.write(result.preflight.format())
+        if not args.quiet:
+            print(f"wrote {result.pdf} ({result.pages} pages; {progress.summary()})", file=sys.stderr)
+    if args.open:
+        opener(result.pdf, sys.stderr)
     return 0
 
 
-def _watch(args) -> int:
+def _watch(args, opener) -> int:
     """Build, then rebuild on every change of the source or the styles, in one warm process."""
-    import time
-
-    from watchfiles import watch
-
-    from .build import build_edition
-    from .render.layout import Renderer
-    from .styles import find_styles
-    renderer = Renderer(find_styles(args.source), args.source)
-    renderer.layout_cache = {}  # documents that did not change are not laid out again
-    renderer.page_cache = {}  # nor are pages that did not change read again by preflight
-
-    def rebuild() -> None:
-        diags = Diagnostics()
-        start = time.perf_counter()
-        try:
-            result = build_edition(args.source, args.output, diags, profile=args.profile, renderer=renderer)
-            sys.stderr.write(diags.format_text())
-            print(f"wrote {result.pdf} ({result.pages} pages) in {time.perf_counter() - start:.2f} s",
-                  file=sys.stderr)
-        except EditionError as exc:
-            print(_format(exc.diagnostics), end="", file=sys.stderr)
-            print("edition watch: not written; waiting for the next change", file=sys.stderr)
-
-    output = args.output.resolve()
-
-    def not_output(_change, path: str) -> bool:  # the build's own writes must not trigger builds
-        return not Path(path).resolve().is_relative_to(output)
-
-    rebuild()
-    print(f"watching {args.source} and {find_styles(args.source)} (Ctrl-C to stop)", file=sys.stderr)
-    for _changes in watch(args.source, find_styles(args.source), watch_filter=not_output, raise_interrupt=False):
-        rebuild()
-    return 0
+    from .watching import watch
+    return watch(_job(args), sys.stderr, on_written=(lambda pdf: opener(pdf, sys.stderr)) if args.open else None)
 
 
 def _index(args) -> int:
@@ -193,20 +264,82 @@ def _index(args) -> int:
 def _preflight(args) -> int:
     from .pipeline import prepare
     from .preflight import preflight
+    from .console import library_messages, looks_like_pdf
     if not args.pdf.is_file():
         print(f"{args.pdf}: error: no such file", file=sys.stderr)
         return 2
-    source = args.source or (Path("source") if Path("source", "edition.yaml").is_file() else None)
+    if not looks_like_pdf(args.pdf):
+        print(f"{args.pdf}: error: not a PDF file (it has no %PDF- header)", file=sys.stderr)
+        return 1
+    if args.source is not None:
+        source = find_source(args.source, Path.cwd()).source
+    else:  # the edition around the current folder, if there is one: its persons' name forms
+        try:
+            source = find_source(None, Path.cwd()).source
+        except UsageError:
+            source = None
     edition = None
     if source is not None:
         diags = Diagnostics()
         edition = prepare(source, diags)
-    report = preflight(args.pdf, edition=edition, profile=args.profile)
-    sys.stdout.write(report.format())
+    with library_messages("pypdf") as said:
+        report = preflight(args.pdf, edition=edition, profile=args.profile)
+    lines = report.format().splitlines(keepends=True)
+    if said and not report.ok:  # what pypdf logged, once, before the closing line
+        lines.insert(len(lines) - 1, f"  pypdf said: {'; '.join(dict.fromkeys(said))}\n")
+    sys.stdout.write("".join(lines))
     return 0 if report.ok else 1
 
 
 def _import(args) -> int:
     from .importer import import_files
-    return import_files(args.files, args.output, force=args.force, persons_path=args.persons,
-                        draft_persons=args.draft_persons)
+    tei = [f for f in args.files if f.lower().endswith(".xml")]
+    text = [f for f in args.files if f not in tei]
+    status = 0
+    if tei:
+        from .tei.importer import import_tei_files
+        status = import_tei_files(tei, args.output, force=args.force, persons_path=args.persons,
+                                  draft_persons=args.draft_persons)
+    if text:
+        status = max(status, import_files(text, args.output, force=args.force, persons_path=args.persons,
+                                          draft_persons=args.draft_persons))
+    return status
+
+
+
+def _new(args) -> int:
+    from .scaffold import write_new_edition
+    written = write_new_edition(args.folder, title=args.title, force=args.force, install=args.install)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    print(f"edition new: a new edition in {args.folder}; try: cd {args.folder} && edition check --strict "
+          f"&& edition build --open", file=sys.stderr)
+    return 0
+
+
+def _completion(args) -> int:
+    from .completion import completion_script, man_page
+    sys.stdout.write(man_page(_parser()) if args.command == "manpage" else completion_script(_parser(), args.shell))
+    return 0
+
+
+def _export(args) -> int:
+    from .render.finish import write_atomically
+    from .tei.export import export_tei, load_for_export
+    from .tei.schema import validate
+    diags = Diagnostics()
+    data = export_tei(load_for_export(args.source, diags))
+    sys.stderr.write(diags.format_text())
+    shown = str(args.output or "<stdout>")
+    problems = [] if args.no_validate else validate(data)
+    for p in problems:  # the exporter's fault, never the edition's: say where in the TEI
+        print(f"{shown}:{p.line}:{p.col}: error: not valid TEI P5 (tei_all): {p.message}", file=sys.stderr)
+    if problems:
+        print("edition export: nothing written", file=sys.stderr)
+        return 1
+    if args.output:
+        write_atomically(data, args.output)
+        print(f"edition export: wrote {args.output} (TEI P5{'' if args.no_validate else ', valid'})", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0

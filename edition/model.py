@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace as _replace
 from typing import Callable, Iterator, Literal, Sequence, Union
 
+from .design import Design
 from .diagnostics import SourcePos
 
 # ---------------------------------------------------------------- inline nodes
@@ -130,8 +131,45 @@ class CrossRef:
     label: str = ""
 
 
-Inline = Union[Text, Emphasis, NoteCall, PersonMention, Supplied, Sic, Gap, Milestone, CrossRef]
-CONTAINERS = (Emphasis, PersonMention, Supplied, Sic, CrossRef)
+ReadingKind = Literal["rdg", "om", "add"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of an apparatus entry and the witnesses that have it (their sigla, in the source's order).
+
+    ``kind`` is "rdg" (``text`` replaces the lemma), "om" (the witnesses omit the
+    lemma; ``text`` is empty) or "add" (the witnesses read the lemma and then
+    ``text``).  ``witness_pos`` gives where each siglum stands in the source.
+    """
+
+    text: str
+    witnesses: tuple[str, ...]
+    kind: ReadingKind
+    pos: SourcePos
+    witness_pos: tuple[SourcePos, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class App:
+    """An entry of the critical apparatus: the lemma (its inlines, the base text) and the witnesses' readings.
+
+    ``lemma_witnesses`` are the sigla given for the lemma (``lem="N E"``; empty: not
+    stated), ``note`` the editor's note in the entry; the numbering transform sets
+    ``anchor`` (``<document id>-a<k>``).
+    """
+
+    children: tuple["Inline", ...]
+    readings: tuple[Reading, ...]
+    lemma_witnesses: tuple[str, ...]
+    note: str
+    pos: SourcePos
+    anchor: str = ""
+    lemma_pos: SourcePos | None = field(default=None, compare=False, repr=False)  # where lem="..." stands
+
+
+Inline = Union[Text, Emphasis, NoteCall, PersonMention, Supplied, Sic, Gap, Milestone, CrossRef, App]
+CONTAINERS = (Emphasis, PersonMention, Supplied, Sic, CrossRef, App)
 
 # ---------------------------------------------------------------- blocks
 
@@ -200,6 +238,17 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Witness:
+    """A witness of a document's text (a manuscript copy, a draft, a translation) for the critical apparatus:
+    its siglum (letters and digits), a description, and where it is kept (optional)."""
+
+    siglum: str
+    description: str
+    citation: Citation | None
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
 class Guest:
     person_id: str
     affiliation: str
@@ -227,6 +276,7 @@ class Document:
     notes: tuple[Note, ...]
     notes_heading: str = "Notes"
     number: int = 0
+    witnesses: tuple[Witness, ...] = ()
 
 # ---------------------------------------------------------------- persons
 
@@ -274,6 +324,8 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class PageSetup:
+    """The page's size (the design's, as the templates and TEI read it)."""
+
     width: str = "6in"
     height: str = "9in"
 
@@ -293,9 +345,14 @@ class EditionMeta:
     translator: str = ""
     acknowledgement: str = ""
     keywords: tuple[str, ...] = ()
-    page: PageSetup = field(default_factory=PageSetup)
+    design: Design = field(default_factory=Design)
     bleed: str = "3mm"
     note_numbering: str = "per-document"  # or "continuous" across the volume
+    output: str = ""  # the stem of the output files (edition.yaml's output:), else a slug of the title
+
+    @property
+    def page(self) -> PageSetup:
+        return PageSetup(self.design.width, self.design.height)
 
 
 @dataclass(frozen=True, slots=True)

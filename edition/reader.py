@@ -17,26 +17,30 @@ from typing import Any
 from . import anchors
 from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
-from .markup import InlineContext, parse_inline
-from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, PageSetup, Paragraph,
-                    Person, Section, Variant, plain_text)
+from .design import read_design
+from .markup import SIGLUM, InlineContext, parse_inline
+from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, Paragraph,
+                    Person, Section, Variant, Witness, plain_text)
+from .review import report_review_comments
 from .series import series_named
 from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False, "note_numbering": False}
+                  "print": False, "note_numbering": False, "design": False, "font": False, "output": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
 DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline": False, "citation": True,
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
-                   "notes": False, "unparsed": False}
+                   "notes": False, "unparsed": False, "witnesses": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
 NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
+WITNESS_FIELDS = {"siglum": True, "description": True, "citation": False}
+RESERVED_SIGLA = ("lem", "note", "id", "class", "ref", "person")  # the markup's own attribute names
 
 PERSON_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -174,16 +178,7 @@ def _read_meta(root: Path, diags: Diagnostics):
             diags.error(SourcePos(shown), "edition.yaml is empty", code="empty")
         return None, [], None
     f = _Fields(data, EDITION_FIELDS, "edition.yaml", SourcePos(shown), diags)
-    page = PageSetup()
-    if f.has("page"):
-        pf = _Fields(f.raw("page"), {"size": True}, "page", f.pos_of("page"), diags)
-        size = pf.text("size")
-        dims = _page_size(size)
-        if dims is None and size:
-            diags.error(pf.pos_of("size"), f'page size "{size}" is not "WIDTH HEIGHT" with units (6in 9in, '
-                                           f'156mm 234mm) nor a name (A5, B5)', code="page-size")
-        elif dims:
-            page = PageSetup(*dims)
+    design = read_design(f, diags)
     bleed = "3mm"
     if f.has("print"):
         pr = _Fields(f.raw("print"), {"bleed": False}, "print", f.pos_of("print"), diags)
@@ -197,29 +192,19 @@ def _read_meta(root: Path, diags: Diagnostics):
                                                 f'"{numbering}"', code="type")
         numbering = "per-document"
     language = f.text("language", "en")
+    output = str(f.text("output", "")).removesuffix(".pdf")
+    if output and not re.fullmatch(r"[^/\\.][^/\\]*", output):
+        diags.error(f.pos_of("output"), f'output "{output}" is not a file name without a folder, such as '
+                                        f'"malin-notes"', code="type")
+        output = ""
     meta = EditionMeta(
         title=f.text("title"), subtitle=f.text("subtitle"), editors=tuple(f.texts("editors")),
         publisher=f.text("publisher"), place=f.text("place"), year=f.text("year"), language=language,
         licence=f.text("licence"), pos=f.pos, series=f.text("series"), translator=f.text("translator"),
-        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page, bleed=bleed,
-        note_numbering=numbering)
+        acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), design=design, bleed=bleed,
+        note_numbering=numbering, output=output)
     order = f.texts("documents")
     return meta, order, f.pos_of("documents") if f.has("documents") else None
-
-
-NAMED_SIZES = {"a4": ("210mm", "297mm"), "a5": ("148mm", "210mm"), "b5": ("176mm", "250mm"),
-               "letter": ("8.5in", "11in"), "royal": ("156mm", "234mm"), "demy": ("138mm", "216mm")}
-
-
-def _page_size(size: str) -> tuple[str, str] | None:
-    if not size:
-        return None
-    if size.strip().lower() in NAMED_SIZES:
-        return NAMED_SIZES[size.strip().lower()]
-    parts = size.split()
-    if len(parts) == 2 and all(re.fullmatch(r"\d+(\.\d+)?(in|mm|cm|pt)", p) for p in parts):
-        return parts[0], parts[1]
-    return None
 
 
 def _document_paths(root: Path, order: list[str], order_pos, diags: Diagnostics):
@@ -310,6 +295,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         if len(diags.errors) == before:  # not when this file's own error was reported
             diags.error(SourcePos(shown), "empty document", code="empty")
         return None
+    report_review_comments(path.read_text(encoding="utf-8", errors="replace"), shown, diags)
     f = _Fields(data, DOCUMENT_FIELDS, "a document", SourcePos(shown), diags)
     if not f.ok:
         return None
@@ -373,6 +359,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
             diags.error(gf.pos_of("person"), f'guest "{pid}" is not in persons.yaml', code="person-unknown")
         if pid:
             guests.append(Guest(str(pid), str(gf.text("affiliation")), gf.pos))
+    witnesses = _read_witnesses(f, diags)
     sections = _read_body(f, doc_id, body_ctx, diags)
     unparsed = f.raw("unparsed")  # left by `edition import` for the editor to place
     if f.has("unparsed") and (unparsed.strip() if isinstance(unparsed, str) else unparsed):
@@ -395,7 +382,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         contents=str(f.text("contents")), language=str(f.text("language", "en")),
         participants=tuple(participants), guests=tuple(guests), sections=sections,
         notes=tuple(sorted(notes.values(), key=lambda n: n.number)),
-        notes_heading=str(f.text("notes_heading", "Notes")))
+        notes_heading=str(f.text("notes_heading", "Notes")), witnesses=witnesses)
 
 
 def _read_date(f: _Fields, diags: Diagnostics) -> _dt.date:
@@ -430,6 +417,31 @@ def _read_citation(f: _Fields, diags: Diagnostics) -> Citation:
         return Citation("", f.pos)
     cf = _Fields(f.raw("citation"), CITATION_FIELDS, "the citation", f.pos_of("citation"), diags)
     return read_citation(cf, diags) if cf.ok else Citation("", f.pos)
+
+
+def _read_witnesses(f: _Fields, diags: Diagnostics) -> tuple[Witness, ...]:
+    """The document's witnesses (for the critical apparatus): siglum, description, optional citation."""
+    witnesses: dict[str, Witness] = {}
+    for item in f.items("witnesses"):
+        wf = _Fields(item, WITNESS_FIELDS, "a witness", getattr(item, "pos", f.pos_of("witnesses")), diags)
+        siglum = str(wf.text("siglum"))
+        if not wf.ok or not siglum:
+            continue
+        if not SIGLUM.fullmatch(siglum) or siglum in RESERVED_SIGLA:
+            diags.error(wf.pos_of("siglum"), f'siglum "{siglum}" must be letters and digits (A-Z, a-z, 0-9), and not '
+                                             f'{", ".join(RESERVED_SIGLA)}', code="siglum")
+            continue
+        if siglum in witnesses:
+            first = witnesses[siglum].pos.line
+            diags.error(wf.pos_of("siglum"), f'duplicate siglum "{siglum}" (first at line {first})',
+                        code="duplicate-id")
+            continue
+        citation = None
+        if wf.has("citation"):
+            cf = _Fields(wf.raw("citation"), CITATION_FIELDS, "the witness's citation", wf.pos_of("citation"), diags)
+            citation = read_citation(cf, diags) if cf.ok else None
+        witnesses[siglum] = Witness(siglum, str(wf.text("description")), citation, wf.pos)
+    return tuple(witnesses.values())
 
 
 def _read_body(f: _Fields, doc_id: str, ctx: InlineContext, diags: Diagnostics) -> tuple[Section, ...]:

@@ -1,23 +1,40 @@
-"""The edition's styles: where they are, and which characters their fonts can print.
+"""The edition's styles: where they are, and a hash of what they hold.
 
 ``find_styles(source)`` gives the ``styles/`` folder beside the source folder,
-else the tool's own; ``font_coverage(styles)`` the characters every text face
-of the vendored fonts lacks nothing of (union of the faces the stylesheet uses).
+else the tool's own; ``hash_files`` feeds a folder's files into a hash (for
+fingerprints and the warm layout cache).  The fonts they hold are ``fonts``'.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-PACKAGE_STYLES = Path(__file__).resolve().parent.parent / "styles"
-TEXT_FACES = ("EBGaramond12-Regular.otf", "EBGaramond12-Italic.otf", "EBGaramond08-Regular.otf",
-              "EBGaramond08-Italic.otf")
+_CLONE_STYLES = Path(__file__).resolve().parent.parent / "styles"  # a clone, or an editable install
+_WHEEL_STYLES = Path(__file__).resolve().parent / "_styles"  # an installed wheel: setup.py copies them there
+PACKAGE_STYLES = _CLONE_STYLES if (_CLONE_STYLES / "edition.css").is_file() else _WHEEL_STYLES
+
+
+PACKAGED_SHEETS = ("edition.css", "print.css")
+
+
+def own_styles(source: Path) -> Path:
+    """The edition's own ``styles/`` folder, beside its source folder (it may not exist)."""
+    return Path(source).resolve().parent / "styles"
 
 
 def find_styles(source: Path) -> Path:
-    """The edition's own ``styles/`` beside its source folder, else the tool's."""
-    own = Path(source).resolve().parent / "styles"
+    """The folder of the stylesheets the profiles name (edition.css, print.css) and the vendored fonts: the
+    edition's own ``styles/`` when it holds an ``edition.css`` (a design of its own), else the tool's."""
+    own = own_styles(source)
     return own if (own / "edition.css").is_file() else PACKAGE_STYLES
+
+
+def own_stylesheets(source: Path) -> tuple[str, ...]:
+    """The edition's own stylesheets (``styles/*.css`` but the packaged names), as file URLs in name order:
+    written after the design's rules, they override the packaged stylesheets and the design."""
+    own = own_styles(source)
+    if not own.is_dir():
+        return ()
+    return tuple(p.as_uri() for p in sorted(own.glob("*.css")) if p.name not in PACKAGED_SHEETS)
 
 
 def hash_files(h, root: Path, skip: Path | None = None) -> None:
@@ -27,16 +44,3 @@ def hash_files(h, root: Path, skip: Path | None = None) -> None:
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
                        and not (skip is not None and p.resolve().is_relative_to(skip))):
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-
-
-@lru_cache(maxsize=8)
-def font_coverage(styles: Path) -> frozenset[int]:
-    """Code points that at least one of the edition's text faces has (empty if the fonts are not there)."""
-    from fontTools.ttLib import TTFont
-    covered: set[int] = set()
-    for name in TEXT_FACES:
-        path = Path(styles) / "fonts" / name
-        if path.is_file():
-            with TTFont(path, lazy=True) as font:
-                covered.update(font.getBestCmap())
-    return frozenset(covered)

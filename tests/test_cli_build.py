@@ -34,12 +34,12 @@ def _text(pdf_path):
 def test_hostile_strings_print_as_text_and_load_nothing(make_edition, tmp_path, capsys):
     root = make_edition(document=HOSTILE, persons=PERSONS)
     assert main(["build", str(root), "-o", str(tmp_path / "out"), "-q"]) == 0
-    text, _annots = _text(tmp_path / "out" / "edition.pdf")
+    text, _annots = _text(tmp_path / "out" / "a-volume.pdf")
     flat = " ".join(text.split()).translate(str.maketrans("\u201c\u201d", '""'))  # smart quotes
     assert "<script>alert(1)</script>" in flat
     assert '<img src="file:///etc/passwd">' in flat
     assert "@import url(http://127.0.0.1/x.css);" in flat
-    pdf_bytes = (tmp_path / "out" / "edition.pdf").read_bytes()
+    pdf_bytes = (tmp_path / "out" / "a-volume.pdf").read_bytes()
     assert b"/EmbeddedFile" not in pdf_bytes
 
 
@@ -47,7 +47,7 @@ def test_a_failed_build_exits_1_and_leaves_the_previous_output_untouched(make_ed
     root = make_edition(document=HOSTILE, persons=PERSONS)
     out = tmp_path / "out"
     assert main(["build", str(root), "-o", str(out), "-q"]) == 0
-    before = (out / "edition.pdf").read_bytes()
+    before = (out / "a-volume.pdf").read_bytes()  # named after the title, "A Volume"
     broken = HOSTILE.replace("[^1]", "[^2]")
     (root / "documents" / "x.yaml").write_text(broken)
     capsys.readouterr()
@@ -55,8 +55,8 @@ def test_a_failed_build_exits_1_and_leaves_the_previous_output_untouched(make_ed
     err = capsys.readouterr().err
     assert "error: note 2 is called but not defined" in err
     assert "Traceback" not in err
-    assert (out / "edition.pdf").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [".edition.build.json", "edition.html", "edition.pdf"]
+    assert (out / "a-volume.pdf").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == [".a-volume.build.json", "a-volume.html", "a-volume.pdf"]
 
 
 def test_index_export_formats(make_edition, tmp_path, capsys):

@@ -178,7 +178,7 @@ def test_unknown_sign_suggests_the_known_one():
 def test_two_signs_on_one_span_is_an_error():
     _, problems = parse("[x]{.sic .supplied}")
     assert problems == ["f.yaml:4:9: error: a bracketed span needs exactly one sign: "
-                        ".sic, .supplied, .gap, .folio, .page, or person=ID"]
+                        ".sic, .supplied, .gap, .folio, .page, .app, or person=ID"]
 
 
 def test_unknown_attribute_of_a_sign_suggests_the_known_one():

@@ -413,4 +413,4 @@ def test_document_listed_twice(check):
 def test_bad_page_size(check):
     result = check(edition=EDITION_YAML + "page:\n  size: 6 by 9\n")
     assert result.lines == ['edition.yaml:8:9: error: page size "6 by 9" is not "WIDTH HEIGHT" with units '
-                            '(6in 9in, 156mm 234mm) nor a name (A5, B5)']
+                            '(6in 9in, 156mm 234mm) nor a name (A4, A5, B5, Letter, Royal, Demy)']

@@ -2,12 +2,17 @@
 
 The stages, one module each::
 
-    parse    parse.parse_page        text -> ArchivePage (header, body paragraphs, notes region, leftovers)
-    notes    notes.split_notes       notes region -> numbered notes
-             notes.find_markers      body paragraphs -> note markers (numbers that are text left alone)
-             notes.pair_notes        markers + notes -> calls, literal markers, uncalled notes
-    names    names.find_names        texts + authority -> persons found, names to review
-    emit     emit.emit_document      Draft -> YAML text with "# REVIEW:" comments
+    reading    reading.read_input          bytes -> text (encoding found, limits kept, non-text refused)
+    parse      parse.parse_page            text -> ArchivePage: header (header), regions (regions: body,
+                                           notes, the web page's additions), paragraphs (paragraphs)
+    notes      notes.split_notes           notes region -> numbered notes
+    markers    markers.find_markers        body paragraphs -> note markers (numbers that are text left alone)
+               markers.pair_notes          markers + notes -> calls, literal markers, uncalled notes
+    truncation truncation.find_truncations parts -> where the text breaks off
+    citation   citation.read_citation      "Citation:" -> as_given and its fields
+    names      names.find_names            texts + authority -> persons found, names to review
+    emit       emit.emit_document          Draft -> YAML text with "# REVIEW:" comments
+    drafts     drafts.draft_entries        names of all inputs -> draft persons.yaml entries
 
 ``import_text`` runs them on one text and returns an ``Imported`` (the file
 name, the YAML, the names report); every irregularity is a warning in
@@ -21,20 +26,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TextIO
 
 from ..diagnostics import Diagnostics, SourcePos
 from ..model import Person
-from ..citation import parse_shelfmark
+from .citation import read_citation
 from .dates import MONTH_NAMES, date_phrase, find_date
-from .emit import Draft, DraftLeftover, DraftNote, DraftParagraph, archival_number, emit_document
-from .names import NamesReport, draft_entries, find_names, slug
-from .notes import Segment, find_markers, pair_notes, split_notes
+from .emit import Draft, DraftLeftover, DraftNote, DraftParagraph, emit_document
+from .markers import Segment, find_markers, pair_notes
+from .names import NamesReport, find_names, slug
+from .notes import split_notes
 from .parse import ArchivePage, parse_page
 from .passage import Leftover, Passage, fix_missing_spaces
+from .truncation import find_truncations
 
 PLACEHOLDER_DATE = _dt.date(1, 1, 1)
 UNTITLED = "Untitled document"
@@ -85,11 +90,14 @@ def import_text(text: str, source: str, persons: tuple[Person, ...], diags: Diag
     reviews = _Reviews(source, diags)
 
     # notes and their calls; the body's unmistakable markers say which numbers open notes
-    hinted = frozenset(m.number for m in find_markers(page.body, set()))
-    notes, note_leftovers = split_notes(page.notes, source, diags, hinted)
+    first = page.title_marker.number if page.title_marker else 0
+    hinted = frozenset(m.number for m in find_markers(page.body, set(), first, hint=True)) | (
+        {first} if first else set())
+    notes, note_leftovers = split_notes(page.notes, source, diags, hinted, page.lines_are_paragraphs)
     notes = tuple(replace(n, text=reviews.spaced(n.text, reviews.notes, n.number)) for n in notes)
     body = [reviews.spaced(p, reviews.paragraphs, i) for i, p in enumerate(page.body)]
-    paired = pair_notes(body, find_markers(body, {n.number for n in notes}), notes, source, diags)
+    markers = find_markers(body, {n.number for n in notes}, first)
+    paired = pair_notes(body, markers, notes, source, diags, page.title_marker)
     for index, message in paired.reviews:
         reviews.paragraphs.setdefault(index, []).append(message)
     _review_body(body, page, reviews)
@@ -102,7 +110,7 @@ def import_text(text: str, source: str, persons: tuple[Person, ...], diags: Diag
         reviews.warn((1, 1), f'no title: "{UNTITLED}" put in its place', "import-no-title", "title")
         title = UNTITLED
     date, dateline = _date(page, title, reviews.warn)
-    citation = _citation(page, reviews.warn)
+    citation = read_citation(page, reviews.warn)
     for key, label in (("summary", "Summary"), ("original_language", "Original Language"), ("contents", "Contents")):
         if page.field(key) is None and page.has_header:  # with no header at all, parse said so once
             reviews.warn((1, 1), f'no "{label}:" in the header', "import-header-missing")
@@ -121,19 +129,28 @@ def import_text(text: str, source: str, persons: tuple[Person, ...], diags: Diag
         reviews.fields.append(("unparsed", "text the importer could not place: move what belongs to the document "
                                            "where it belongs, then delete this field"))
 
+    # where the stored copy breaks off
+    kept_body = [p for p, segments in zip(body, paired.paragraphs) if segments]
+    cuts = find_truncations(kept_body, summary_texts, paired.notes, leftovers, page.last_line, page.cut_short,
+                            reviews.warn)
+    places = {(c.place, c.number) for c in cuts}
+
     texts = ([page.title] if page.title else []) + list(summary_texts) + body + [n.text for n in notes]
     names = find_names(texts, persons)
+    paragraphs = [DraftParagraph(_normalised(segments), tuple(reviews.paragraphs.get(i, ())))
+                  for i, segments in enumerate(paired.paragraphs) if segments]
+    if ("body", 0) in places and paragraphs:
+        paragraphs[-1] = replace(paragraphs[-1], segments=paragraphs[-1].segments + (Segment("gap", ""),))
     draft = Draft(
         source=source, title=title, date=date, short_title=short, dateline=dateline,
         original_language=_field_text(page, "original_language"), contents=_field_text(page, "contents"),
-        citation=citation, summary=tuple(p.normalised() for p in summary_texts if p),
-        body=tuple(DraftParagraph(_normalised(segments), tuple(reviews.paragraphs.get(i, ())))
-                   for i, segments in enumerate(paired.paragraphs) if segments),
+        citation=citation, summary=tuple(p.normalised() for p in summary_texts if p), body=tuple(paragraphs),
         notes_heading=page.notes_heading.normalised() if page.notes_heading else "",
-        notes=tuple(DraftNote(n.number, n.text.normalised(), tuple(reviews.notes.get(n.number, ())))
-                    for n in paired.notes),
+        notes=tuple(DraftNote(n.number, n.text.normalised(), tuple(reviews.notes.get(n.number, ())),
+                              ("note", n.number) in places) for n in paired.notes),
         unparsed=tuple(_leftover(lo) for lo in leftovers),
-        reviews=tuple(reviews.fields), preamble=_preamble(source, names))
+        reviews=tuple(reviews.fields), preamble=_preamble(source, names), title_call=paired.title_call,
+        summary_truncated=("summary", 0) in places)
     return Imported(source, _file_name(title, date, source), emit_document(draft), draft, names)
 
 
@@ -146,6 +163,11 @@ def _review_body(body: list[Passage], page: ArchivePage, reviews: _Reviews) -> N
             reviews.warn(p.where(0), message, "import-run-on")
             reviews.paragraphs.setdefault(index, []).insert(0, f"line {p.line}: {message} (sections, headings, "
                                                                f"speakers' turns)")
+    if page.run_on and body and len(body[0].text.split()) < RUN_ON_WORDS:
+        words = len(body[0].text.split())
+        message = f"the body is one line of {words} words (the web copy ran its lines together): give it its structure"
+        reviews.warn(body[0].where(0), message, "import-run-on")
+        reviews.paragraphs.setdefault(0, []).insert(0, f"line {body[0].line}: {message}")
     reviews.fields.append(("body", "the body is as the input gives it: one section, a paragraph for each of the "
                                    "input's; give it its sections, headings and speakers' turns"))
     if not body:
@@ -153,14 +175,14 @@ def _review_body(body: list[Passage], page: ArchivePage, reviews: _Reviews) -> N
 
 
 def _normalised(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
-    """Runs of text with white space as single spaces (a space at either end kept as one)."""
-    out = []
+    """Runs of text with white space as single spaces (a space at either end kept as one; line breaks kept)."""
+    out: list[Segment] = []
     for s in segments:
         if s.kind == "text":
-            text = " ".join(s.text.split())
-            if s.text[:1].isspace() and out:
+            text = "\n".join(" ".join(line.split()) for line in s.text.split("\n"))
+            if s.text[:1].isspace() and s.text[:1] != "\n" and out:
                 text = " " + text
-            if s.text[-1:].isspace():
+            if s.text[-1:].isspace() and s.text[-1:] != "\n":
                 text += " "
             out.append(Segment("text", text))
         else:
@@ -193,51 +215,6 @@ def _date(page: ArchivePage, title: str, warn) -> tuple[_dt.date, str]:
     warn(at, f"{missing}: the placeholder {PLACEHOLDER_DATE.isoformat()} stands in for the date", "import-no-date",
          "date")
     return PLACEHOLDER_DATE, dateline
-
-
-_DIGITAL_ARCHIVE = re.compile(r"[A-Z][\w ]*?Digital Archive")
-_COMPILER = re.compile(r"\bcompiled by (?P<v>.+?[^\W\d_]{2})(?=\.\s+[A-Z][a-z]|\.?\s*<|,|\.?\s*$)", re.I)
-_PUBLISHED = re.compile(r"\bPublished in (?P<v>.+?)(?=\s*<|\.\s+[A-Z][a-z]|\.?\s*$)")
-_URL = re.compile(r"<(?P<v>https?://[^>\s]+)>|(?P<bare>https?://[^\s<>]+[^\s<>.,;])")
-_ARCHIVE_AFTER = re.compile(r"Digital Archive,(?!\s*(?:compiled|translated|obtained|contributed|edited|published)\b)\s*"
-                            r"(?P<v>.+?)(?=\.\s+[A-Z]|,\s*(?:compiled|translated|obtained|"
-                            r"contributed|edited)\b|\s*<|\.?\s*$)", re.I)
-
-
-def _citation(page: ArchivePage, warn) -> tuple[tuple[str, object], ...]:
-    f = page.field("citation")
-    as_given = " ".join(p.normalised() for p in f.value) if f else ""
-    at = (f.line, 1) if f else (1, 1)
-    if not as_given:
-        warn(at, "no citation: citation.as_given is left empty", "import-no-citation", "citation")
-        return (("as_given", ""),)
-    out: list[tuple[str, object]] = [("as_given", as_given)]
-    parsed = parse_shelfmark(as_given)
-    if parsed is not None:
-        out += [("archive", parsed["archive"]), ("fond", archival_number(parsed["fond"])),
-                ("opis", archival_number(parsed["opis"])), ("delo", archival_number(parsed["delo"])),
-                ("listy", tuple(parsed["listy"]))]
-    else:
-        m = _ARCHIVE_AFTER.search(as_given)
-        if m and m["v"].strip():
-            archive = m["v"].strip().rstrip(".,")
-            out.append(("archive", archive))
-            warn(at, f'the citation does not follow the usual pattern (ARCHIVE, F. n, Op. n, D. n, Ll. n): '
-                     f'the archive is taken to be "{archive}"', "import-citation", "citation")
-        else:
-            warn(at, "the citation names no archive in the usual pattern (ARCHIVE, F. n, Op. n, D. n, Ll. n): "
-                     "give the archive (edition check reports it until then)", "import-citation", "citation")
-    for key, pattern in (("compiler", _COMPILER), ("published", _PUBLISHED)):
-        m = pattern.search(as_given)
-        if m:
-            out.append((key, m["v"].strip()))
-    m = _DIGITAL_ARCHIVE.search(as_given)
-    if m:
-        out.append(("digital_archive", m.group().strip()))
-    m = _URL.search(as_given)
-    if m:
-        out.append(("url", m["v"] or m["bare"]))
-    return tuple(out)
 
 
 _GENRE_OPENING = re.compile(r"(?:working\s+)?(?:notes|minutes|transcript|record|protocol)\s+(?:from|of)\s+(?:the\s+)?",
@@ -298,97 +275,4 @@ def _preamble(source: str, names: NamesReport) -> tuple[str, ...]:
     return tuple(lines)
 
 
-# ---------------------------------------------------------------- the command
-
-
-def import_files(files: list[str], output: Path, *, force: bool = False, persons_path: Path | None = None,
-                 draft_persons: Path | None = None, stdin: TextIO | None = None, err: TextIO | None = None) -> int:
-    """``edition import``: 0 when every document was written, 1 when an input or output failed, 2 usage."""
-    err = err or sys.stderr
-    stdin = stdin or sys.stdin
-    output = Path(output)
-    if output.exists() and not output.is_dir():
-        print(f"{output}: error: the output must be a folder", file=err)
-        return 2
-    persons, code = _authority(output, persons_path, err)
-    if code:
-        return code
-    status = 0
-    written: dict[str, str] = {}
-    unknown: list[tuple[str, object]] = []
-    for name in files:
-        diags = Diagnostics()
-        shown = "<stdin>" if name == "-" else name
-        try:
-            text = stdin.read() if name == "-" else _read(Path(name), diags)
-        except OSError as exc:
-            print(f"{shown}: error: cannot read: {exc.strerror or exc}", file=err)
-            status = 1
-            continue
-        result = import_text(text, shown, persons, diags)
-        target = output / result.file_name
-        err.write(diags.format_text())
-        if result.file_name in written:
-            print(f"{shown}: error: {target} was just written from {written[result.file_name]}; not overwritten",
-                  file=err)
-            status = 1
-            continue
-        if target.exists() and not force:
-            print(f"{shown}: error: {target} exists; not overwritten (use --force)", file=err)
-            status = 1
-            continue
-        output.mkdir(parents=True, exist_ok=True)
-        target.write_text(result.yaml, encoding="utf-8")
-        written[result.file_name] = shown
-        draft = result.draft
-        print(f"edition import: wrote {target} ({len(draft.body)} paragraph(s), {len(draft.notes)} note(s), "
-              f"{len(draft.unparsed)} unparsed piece(s); {len(diags.warnings)} warning(s))", file=err)
-        if result.names.known:
-            print("  persons of the authority: " + ", ".join(f"{p.person_id} ({p.count})" for p in result.names.known),
-                  file=err)
-        if result.names.unknown:
-            print("  names not in the authority: " + "; ".join(f"{c.name} ({shown}:{c.line})"
-                                                             for c in result.names.unknown), file=err)
-        unknown.extend((shown, c) for c in result.names.unknown)
-    if draft_persons is not None:
-        if draft_persons.exists() and not force:
-            print(f"{draft_persons}: error: exists; not overwritten (use --force)", file=err)
-            return 1
-        draft_persons.parent.mkdir(parents=True, exist_ok=True)
-        draft_persons.write_text(draft_entries(unknown), encoding="utf-8")
-        print(f"edition import: wrote {len(unknown)} draft person(s) to {draft_persons}", file=err)
-    return status
-
-
-def _read(path: Path, diags: Diagnostics) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        diags.warning(SourcePos(str(path), data[:exc.start].count(b"\n") + 1, 1),
-                      "not UTF-8: read as Windows-1252", code="import-encoding")
-        return data.decode("cp1252", errors="replace")
-
-
-def _authority(output: Path, persons_path: Path | None, err: TextIO) -> tuple[tuple[Person, ...], int]:
-    """The persons of the authority: --persons (an edition folder or any persons file), else beside the output."""
-    from ..reader import read_persons
-    if persons_path is None:
-        persons_path = output.resolve().parent
-        if not (persons_path / "persons.yaml").is_file():
-            return (), 0
-    persons_path = Path(persons_path)
-    if persons_path.is_file() and persons_path.suffix not in (".yaml", ".yml"):
-        print(f"{persons_path}: error: --persons takes an edition's folder or a persons YAML file", file=err)
-        return (), 2
-    if not persons_path.exists():
-        print(f"{persons_path}: error: no such file or folder", file=err)
-        return (), 1
-    if persons_path.is_dir() and not (persons_path / "persons.yaml").is_file():
-        print(f"{persons_path}: error: no persons.yaml there", file=err)
-        return (), 1
-    diags = Diagnostics()
-    persons = tuple(read_persons(persons_path, diags))
-    if diags.errors:
-        err.write(diags.format_text())
-    return persons, 0
+from .command import import_files  # noqa: E402,F401  (the command imports import_text from here)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .notes import Segment
+from .markers import Segment
+from .truncation import GAP_SIGN
 
 WIDTH = 92
 _MARKUP_SPECIAL = re.compile(r"([\\\[\]{}*_`])")
@@ -34,6 +35,7 @@ class DraftNote:
     number: int
     text: str
     reviews: tuple[str, ...] = ()
+    truncated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class Draft:
     unparsed: tuple[DraftLeftover, ...] = ()
     reviews: tuple[tuple[str, str], ...] = ()  # (field, message)
     preamble: tuple[str, ...] = ()  # comment lines at the top of the file
+    title_call: int = 0  # the note the title calls
+    summary_truncated: bool = False
 
 
 def escape_markup(text: str) -> str:
@@ -70,23 +74,31 @@ def escape_markup(text: str) -> str:
 
 
 def paragraph_markup(segments: tuple[Segment, ...]) -> str:
-    """A paragraph's source text: escaped runs, ``[^n]`` calls, literal markers escaped.
+    """A paragraph's source text: escaped runs, ``[^n]`` calls, literal markers escaped, the gap sign.
 
     A call glued to the next word ("question.(2)(Cde. Liu") is given the space
-    the marker took: "question.[^2] (Cde. Liu".
+    the marker took: "question.[^2] (Cde. Liu".  A line break kept in the text
+    (a paragraph of short lines) becomes an explicit line break (a backslash
+    at the end of the line).
     """
     out = []
     after_call = False
     for s in segments:
         if s.kind == "call":
             out.append(f"[^{s.number}]")
+        elif s.kind == "gap":
+            out.append(" " + GAP_SIGN)
         else:
             text = escape_markup(s.text)
             if after_call and text[:1].isalnum() or after_call and text[:1] in "([\"“‘":
                 text = " " + text
             out.append(text)
         after_call = s.kind == "call"
-    return " ".join("".join(out).split())
+    return "\\\n".join(" ".join(line.split()) for line in "".join(out).split("\n") if line.strip())
+
+
+def _with_gap(text: str, truncated: bool) -> str:
+    return f"{text} {GAP_SIGN}" if truncated else text
 
 
 def archival_number(value: str) -> object:
@@ -137,7 +149,7 @@ def _comment(message: str, indent: int = 0, tag: str = "REVIEW: ") -> str:
 
 def document_data(draft: Draft) -> dict:
     """The document as the YAML holds it (what a loader gives back)."""
-    data: dict = {"title": escape_markup(draft.title)}
+    data: dict = {"title": escape_markup(draft.title) + (f"[^{draft.title_call}]" if draft.title_call else "")}
     if draft.short_title:
         data["short_title"] = draft.short_title
     data["date"] = draft.date
@@ -147,11 +159,12 @@ def document_data(draft: Draft) -> dict:
     data["citation"] = {k: (FlowList(v) if isinstance(v, tuple) else v) for k, v in draft.citation}
     if draft.summary:
         summary = [escape_markup(p) for p in draft.summary]
+        summary[-1] = _with_gap(summary[-1], draft.summary_truncated)
         data["summary"] = summary[0] if len(summary) == 1 else summary
     data["body"] = [{"paragraphs": [paragraph_markup(p.segments) for p in draft.body]}]
     if draft.notes:
         data["notes_heading"] = draft.notes_heading or "Notes"
-        data["notes"] = [{"n": n.number, "text": escape_markup(n.text)} for n in draft.notes]
+        data["notes"] = [{"n": n.number, "text": _with_gap(escape_markup(n.text), n.truncated)} for n in draft.notes]
     if draft.unparsed:
         data["unparsed"] = [{"line": u.line, "why": u.why, "text": u.text} for u in draft.unparsed]
     return data

@@ -1,30 +1,20 @@
-"""Notes and their markers: the notes region's lines and the body's paragraphs in, calls paired with notes out.
+"""Notes: the notes region's lines in, numbered notes out (markers in the body are ``markers``' work).
 
 ``split_notes`` cuts the lines after the notes heading into numbered notes:
 a note opens at the start of a line ("9 Text", "9. Text", "[9] Text",
 "(9) Text", "⁹ Text") or, when notes are run together, at a superscript
 numeral inside a line ("...Hungary.)¹⁰ Bulganin ...").  A line that opens no
-note continues the note before it, across stray blank lines.
-
-``find_markers`` finds the note markers in the body: "(3)", "[3]" or a
-superscript, glued to a word or placed after punctuation.  Numbers that are
-text are left alone: list items at the start of a line ("(1) ..."),
-enumerations in a sentence ("(1) ... (2) ..."), numbers after a word and a
-space ("parentheses (126)"), and parenthesised numbers with more than a
-number in them ("(126 cdes.)").
-
-``pair_notes`` pairs each marker with the note of its number and reports,
-as warnings with the input's line and column, markers with no note, notes
-never called, repeated and out-of-sequence numbers.  It returns the body as
-``Segment`` runs (text, call, or a marker kept literally) and the notes that
-are called; an uncalled or repeated note becomes a ``Leftover``.
+note continues the note before it, across stray blank lines (with a
+warning); on a page whose lines are its paragraphs, a line after a finished
+note that opens none is no note's, and goes to the leftovers.  Notes given
+twice, empty or out of sequence are reported at their line.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import AbstractSet, Sequence, TypeVar
 
 from ..diagnostics import Diagnostics, SourcePos
 from .passage import Leftover, Line, Passage, words_key
@@ -52,12 +42,8 @@ _INLINE_SUP = re.compile(rf"(?<![\d{SUPERSCRIPT_DIGITS}]){_SUP}{{1,3}}(?![\d{SUP
 _INLINE_NUMBERED = re.compile(r"(?<=[.!?)”\"’])\s*(?P<open>\[(?P<bracket>\d{1,3})\]|\((?P<paren>\d{1,3})\))\s+"
                               r"(?=[A-Z\"“‘'\[(])")
 _TERMINAL = ".!?)]”\"’'"
-
-# markers in the body
-_CANDIDATE = re.compile(rf"\((?P<paren>\d{{1,3}})\)|\[(?P<bracket>\d{{1,3}})\]|(?P<sup>{_SUP}{{1,3}})")
-_WEAK_AFTER = ".,!?)”\"’'"  # a marker may stand after these and a space
 _UNIT_BEFORE_SUPERSCRIPT = re.compile(r"(?:\b(?:k|c|m)?m|\bft|\bin)$")
-
+T = TypeVar("T")
 
 def superscript_value(text: str) -> int:
     return int(text.translate(_FROM_SUPERSCRIPT))
@@ -72,38 +58,6 @@ class SourceNote:
     text: Passage
     line: int
     col: int
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A note marker in a body paragraph: its number, as written, and where it stands."""
-
-    number: int
-    written: str
-    paragraph: int
-    start: int
-    end: int
-    line: int
-    col: int
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of a body paragraph: ``text``, a ``call`` of note ``number``, or a ``literal`` marker kept as text."""
-
-    kind: str  # text | call | literal
-    text: str
-    number: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class PairedBody:
-    """The body with its calls, the notes that are called, and what could not be placed."""
-
-    paragraphs: tuple[tuple[Segment, ...], ...]
-    notes: tuple[SourceNote, ...]
-    leftovers: tuple[Leftover, ...]
-    reviews: tuple[tuple[int, str], ...]  # (paragraph index, what an editor must look at)
 
 
 @dataclass
@@ -142,8 +96,8 @@ def line_opener(text: str) -> tuple[int, str, int] | None:
 # ---------------------------------------------------------------- the notes
 
 
-def split_notes(lines: Sequence[Line], path: str, diags: Diagnostics, called: frozenset[int] = frozenset()
-                ) -> tuple[tuple[SourceNote, ...], tuple[Leftover, ...]]:
+def split_notes(lines: Sequence[Line], path: str, diags: Diagnostics, called: frozenset[int] = frozenset(),
+                lines_are_paragraphs: bool = False) -> tuple[tuple[SourceNote, ...], tuple[Leftover, ...]]:
     """The notes in the notes region, and the text there that belongs to no note.
 
     ``called`` holds the numbers the body's markers call: a line opening with
@@ -185,6 +139,13 @@ def split_notes(lines: Sequence[Line], path: str, diags: Diagnostics, called: fr
                                                       awaited):
             number, written, start = opened
             drafts.append(_Opening(number, written, line.number, indent))
+        elif lines_are_paragraphs and drafts and drafts[-1].pieces and _finished(drafts[-1].pieces[-1].text):
+            stray = Passage.of_line(line)
+            leftovers.append(Leftover(stray, f"a line after note {current_number()} that opens no note"))
+            warn(line.number, 1, f"this line follows note {current_number()} but opens no note: kept in unparsed",
+                 "import-unparsed")
+            previous_text = line.text.rstrip()
+            continue
         elif drafts and after_blank and drafts[-1].pieces:
             warn(line.number, 1, f"note {current_number()} is broken by a blank line: the text from here is "
                                  f"joined to it", "import-note-broken")
@@ -228,23 +189,27 @@ def split_notes(lines: Sequence[Line], path: str, diags: Diagnostics, called: fr
                 reason = f"a second note numbered {number} (the first is at line {first.line})"
                 warn(ln, col, f"note {number} is given twice (first at line {first.line}): the second is kept "
                               f"in unparsed", "import-note-duplicate")
-            leftovers.append(Leftover(Passage.join(" ", [_label_passage(written, ln, col), note.text]), reason))
+            leftovers.append(Leftover(Passage.join(" ", [label_passage(written, ln, col), note.text]), reason))
             continue
         seen[number] = note
         if not note.text:
             warn(ln, col, f"note {number} has no text", "import-note-empty")
         notes.append(note)
-    for note, after in _out_of_sequence([(n.number, n) for n in notes]):
+    for note, after in out_of_sequence([(n.number, n) for n in notes]):
         warn(note.line, note.col, f"note {note.number} out of sequence after {after}", "import-note-sequence")
     return tuple(notes), tuple(leftovers)
 
 
-def _label_passage(written: str, line: int, col: int) -> Passage:
+def _finished(text: str) -> bool:
+    return text.rstrip()[-1:] in _TERMINAL
+
+
+def label_passage(written: str, line: int, col: int) -> Passage:
     return Passage(written, tuple((line, col + i) for i in range(len(written))))
 
 
 def _accept_line_opener(opened: tuple[int, str, int], current: int, after_blank: bool, previous: str,
-                        awaited: set[int]) -> bool:
+                        awaited: AbstractSet[int]) -> bool:
     """Whether a number at the start of a line opens a note (rather than continuing the one before)."""
     number, written = opened[0], opened[1]
     if written[0] in SUPERSCRIPT_DIGITS:
@@ -290,18 +255,18 @@ def _next_inline_opener(text: str, pos: int, current: int) -> tuple[int, int, in
     return min(found) if found else None
 
 
-def _out_of_sequence(numbered: list[tuple[int, object]]) -> list[tuple[object, str]]:
+def out_of_sequence(numbered: list[tuple[int, T]]) -> list[tuple[T, str]]:
     """Items whose numbers are not in the longest increasing run, each with the number before it."""
     numbers = [n for n, _ in numbered]
-    keep = set(_longest_increasing(numbers))
+    keep = set(longest_increasing(numbers))
     out = []
-    for i, (n, item) in enumerate(numbered):
+    for i, (_n, item) in enumerate(numbered):
         if i not in keep:
             out.append((item, str(numbers[i - 1]) if i else "the start"))
     return out
 
 
-def _longest_increasing(values: list[int]) -> list[int]:
+def longest_increasing(values: list[int]) -> list[int]:
     """Indexes of a longest strictly increasing subsequence (the one with the smallest values)."""
     tails: list[int] = []
     tail_index: list[int] = []
@@ -323,124 +288,3 @@ def _longest_increasing(values: list[int]) -> list[int]:
     return out[::-1]
 
 
-# ---------------------------------------------------------------- the markers
-
-
-def find_markers(paragraphs: Sequence[Passage], note_numbers: set[int]) -> tuple[Marker, ...]:
-    """The note markers of the body, in reading order (numbers that are text are left out).
-
-    With no ``note_numbers`` only the unmistakable markers are found (glued to
-    the word or punctuation before them, or superscript): that is the hint
-    ``split_notes`` takes for where notes may begin.
-    """
-    markers: list[Marker] = []
-    for index, p in enumerate(paragraphs):
-        text = p.text
-        candidates = list(_CANDIDATE.finditer(text))
-        spaced: dict[str, set[int]] = {"paren": set(), "bracket": set()}
-        for m in candidates:
-            if m["sup"] is None and (m.start() == 0 or text[m.start() - 1].isspace()):
-                spaced["bracket" if m["bracket"] else "paren"].add(int(m["bracket"] or m["paren"]))
-        for m in candidates:
-            last = markers[-1].number if markers else 0
-            marker = _marker(p, index, m, note_numbers, last, spaced)
-            if marker is not None:
-                markers.append(marker)
-    return tuple(markers)
-
-
-def _marker(p: Passage, index: int, m: re.Match, note_numbers: set[int], last: int,
-            spaced: dict[str, set[int]]) -> Marker | None:
-    text = p.text
-    before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    if m["sup"] is not None:
-        number = superscript_value(m["sup"])
-        if before.isdigit() or before in SUPERSCRIPT_DIGITS or not before or p.starts_line(m.start()):
-            return None
-        if number not in note_numbers and _UNIT_BEFORE_SUPERSCRIPT.search(text[:m.start()]):
-            return None  # m², km³
-    else:
-        kind = "bracket" if m["bracket"] else "paren"
-        number = int(m[kind])
-        if after.isdigit() or before.isdigit() or before in "([{" or p.starts_line(m.start()):
-            return None
-        if before.isspace() or not before:
-            # "... order. (3)" or "... the command (5)": a marker only if its note exists and it fits
-            previous = text[:m.start()].rstrip()[-1:]
-            enumeration = (number - 1 in spaced[kind] or number + 1 in spaced[kind]) or previous in ":;"
-            if enumeration or not previous or number not in note_numbers:
-                return None
-            if previous not in _WEAK_AFTER and number != last + 1:
-                return None
-    if number == 0:
-        return None
-    line, col = p.where(m.start())
-    return Marker(number, m.group(), index, m.start(), m.end(), line, col)
-
-
-def pair_notes(paragraphs: Sequence[Passage], markers: Sequence[Marker], notes: Sequence[SourceNote], path: str,
-               diags: Diagnostics) -> PairedBody:
-    """Calls for the markers that have a note; everything else kept as text or unparsed, with a warning."""
-    by_number = {n.number: n for n in notes}
-    calls: dict[int, Marker] = {}  # note number -> the marker that calls it
-    first_seen: dict[int, Marker] = {}  # each number's first marker, with or without a note
-    literal: set[tuple[int, int]] = set()
-    reviews: list[tuple[int, str]] = []
-
-    def warn(m: Marker, message: str, code: str) -> None:
-        diags.warning(SourcePos(path, m.line, m.col), message, code=code)
-        reviews.append((m.paragraph, f"line {m.line}: {message}"))
-
-    for marker in markers:
-        first = first_seen.setdefault(marker.number, marker)
-        if marker.number not in by_number:
-            warn(marker, f"marker {marker.written} has no note: kept as text", "import-marker-no-note")
-            literal.add((marker.paragraph, marker.start))
-        elif first is not marker:
-            warn(marker, f"marker {marker.written} repeats the call at line {first.line}:{first.col}: kept as text",
-                 "import-marker-repeated")
-            literal.add((marker.paragraph, marker.start))
-        else:
-            calls[marker.number] = marker
-
-    in_order = list(first_seen.values())
-    for marker, _ in _out_of_sequence([(m.number, m) for m in in_order]):
-        i = in_order.index(marker)
-        if i:
-            where = f"after {in_order[i - 1].written}"
-        else:
-            where = f"before {in_order[1].written}" if len(in_order) > 1 else "at the start"
-        warn(marker, f"marker {marker.written} out of sequence {where}", "import-marker-sequence")
-    kept = [in_order[i] for i in _longest_increasing([m.number for m in in_order])]
-    for a, b in zip(kept, kept[1:]):
-        if any(n not in by_number and n not in first_seen for n in range(a.number + 1, b.number)):
-            warn(b, f"markers skip from {a.written} to {b.written}", "import-marker-gap")
-
-    leftovers = []
-    called = []
-    for note in notes:
-        if note.number in calls:
-            called.append(note)
-            continue
-        diags.warning(SourcePos(path, note.line, note.col), f"note {note.number} is never called: kept in unparsed",
-                      code="import-note-uncalled")
-        leftovers.append(Leftover(Passage.join(" ", [_label_passage(note.written, note.line, note.col), note.text]),
-                                  f"note {note.number} is never called"))
-
-    out = []
-    for index, p in enumerate(paragraphs):
-        segments: list[Segment] = []
-        cursor = 0
-        for m in (m for m in markers if m.paragraph == index):
-            run = p.text[cursor:m.start]
-            if (index, m.start) in literal:
-                segments.append(Segment("text", run))
-                segments.append(Segment("literal", m.written))
-            else:
-                segments.append(Segment("text", run.rstrip()))
-                segments.append(Segment("call", m.written, m.number))
-            cursor = m.end
-        segments.append(Segment("text", p.text[cursor:]))
-        out.append(tuple(s for s in segments if s.kind != "text" or s.text))
-    return PairedBody(tuple(out), tuple(called), tuple(leftovers), tuple(reviews))

@@ -8,6 +8,7 @@ Joining lines inserts one space, which takes the position of the line end.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -156,3 +157,30 @@ def fix_missing_spaces(p: Passage) -> tuple[Passage, tuple[tuple[int, int], ...]
             offset = m.start(3) + 1
         else:
             offset = m.start(2) + 1
+
+
+def blocks(lines: list[Line], compact: bool = False) -> list[list[Line]]:
+    """Runs of non-blank lines (single lines when the page has no blank lines)."""
+    if compact:
+        return [[x] for x in lines if not x.blank]
+    found: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                found.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        found.append(current)
+    return found
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Whether the text is wrapped at a fixed width (then a line end inside a paragraph is only a space)."""
+    inner = [len(a.text) for a, b in zip(lines, lines[1:]) if not a.blank and not b.blank]
+    if len(inner) < 2:
+        return False
+    width = max(len(x.text) for x in lines if not x.blank)
+    return width <= 100 and statistics.median(inner) >= 0.6 * width

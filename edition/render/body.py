@@ -26,12 +26,14 @@ from markupsafe import Markup
 from ..clock import iso_stamp
 from ..model import CrossRef, Edition, document_texts, walk_inlines
 from ..profiles import Profile
+from ..progress import document_done
 from ..writer.html import render_body_part, render_html
 from .assemble import Assembler
 from .documents import lay_out_documents
 from .finish import write_pdf
 from .layout import AnchorPlace, Renderer, renumber_pages
-from .placement import LaidOut, lay_out_placing_notes, verify_notes
+from .placement import LaidOut, lay_out_placing_notes
+from .verify import verify_notes
 
 
 @dataclass
@@ -41,7 +43,7 @@ class BodyLayout:
     edition: Edition
     parts: list[int]  # the documents' handles in the assembler (one per document, or one for a volume laid whole)
     pages: int  # even: the last document ends on a verso
-    part: str  # the documents' HTML, for edition.html
+    part: Markup  # the documents' HTML, for edition.html
     places: dict[str, list[AnchorPlace]]
     relaxed: frozenset[str]
     passes: int = 0  # layouts of the text, counting those a relaxed paragraph needed
@@ -60,6 +62,7 @@ class DocumentPart:
     places: dict[str, list[AnchorPlace]]
     relaxed: frozenset[str]
     passes: int
+    html: Markup  # the document's part of the HTML, as the note placement wrote it
 
 
 def page_html(edition: Edition, parts, profile: Profile, **options) -> str:
@@ -74,7 +77,7 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: Prof
     writer = _PartWriter(renderer, profile, write=assembler is not None)
     if not _references_across_documents(edition):
         return _lay_out_each_document(edition, renderer, where, writer, assembler, jobs)
-    laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, first_page=None)
+    laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, None)
     part = writer.write(laid, 1)
     handles = [assembler.add(part.pdf)] if assembler is not None else []
     return BodyLayout(edition, handles, part.pages, laid.part, laid.places, laid.relaxed, laid.passes)
@@ -108,12 +111,12 @@ class _PartWriter:
         pages = list(laid.document.pages)
         padded = len(pages) + len(pages) % 2  # the next document opens on a recto
         if not self.writing:
-            return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes)
+            return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes, laid.part)
         renumber_pages(laid.document, laid.context, first_folio - laid.first_folio)
         if len(pages) < padded:
             pages += self._blank_verso(laid.edition).pages
         pdf = write_pdf(laid.document.copy(pages), self.profile)
-        return DocumentPart(pdf, padded, laid.places, laid.relaxed, laid.passes)
+        return DocumentPart(pdf, padded, laid.places, laid.relaxed, laid.passes, laid.part)
 
     def _blank_verso(self, edition: Edition):
         """A blank verso, laid out anew for each use (WeasyPrint's pages keep state from being drawn)."""
@@ -127,7 +130,7 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, wri
     needs_folio = [_prints_page_numbers(e) for e in alone]
 
     def lay_out(i: int, first_folio: int | None) -> LaidOut:
-        return lay_out_placing_notes(alone[i], renderer, where, writer.page_html, first_page=first_folio)
+        return lay_out_placing_notes(alone[i], renderer, where, writer.page_html, first_folio)
 
     def pages_of(laid: LaidOut) -> int:
         return len(laid.document.pages) + len(laid.document.pages) % 2
@@ -137,6 +140,7 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, wri
     def deliver(_i: int, part: DocumentPart) -> DocumentPart:
         if assembler is not None:
             handles.append(assembler.add(part.pdf))
+        document_done(_i, len(alone), part.pages)
         return replace(part, pdf=b"")  # the PDF is in the assembler now
 
     if renderer.layout_cache is None or assembler is None:
@@ -153,8 +157,8 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, wri
             places.setdefault(anchor, []).extend(replace(w, page_index=w.page_index + before) for w in where_list)
         relaxed = relaxed | part.relaxed
         before += part.pages
-    return BodyLayout(edition, handles, before, render_body_part(edition, relaxed), places, relaxed,
-                      sum(part.passes for part in parts))
+    html = Markup("").join(part.html for part in parts)
+    return BodyLayout(edition, handles, before, html, places, relaxed, sum(part.passes for part in parts))
 
 
 def _reusing_unchanged(alone: list[Edition], cache: dict, styles: str, writer: _PartWriter,

@@ -1,26 +1,39 @@
-"""Note placement: the layout policy that keeps every note on the page of its call.
+"""Note placement: the layout policy that makes every note begin on the page of its call.
 
 Takes an edition (one document, or a volume laid out whole) and a ``Renderer``;
-gives it laid out (``LaidOut``) with every note's and call's page known, after
-as few layouts as it takes: where WeasyPrint moved a note off its call's page
-(it does so when widow and orphan control cannot give it room), the paragraphs
-involved give up that control and the part is laid out again, a few passes at
-most.  ``verify_notes`` then checks, before anything is written, that every
-note is present once and on its call's page, and raises naming the document,
-the note and the pages when not.
+gives it laid out (``LaidOut``) with the layout plan that placed its notes,
+after as few layouts as it takes.  Where WeasyPrint put a note elsewhere than
+on its call's page, the remedies are tried in this order:
+
+1. widow and orphan control: WeasyPrint moves a page's last notes away when it
+   cannot give a line room for the sake of widows and orphans; the paragraphs
+   involved give up that control (a few passes at most);
+2. continuation: a note too long for the room left on its call's page starts
+   there with at least two lines and continues at the foot of the following
+   pages (``render.continuation``), notes taken in reading order;
+3. none left: the layout is returned as it is, and ``verify_notes`` (when the
+   part is written) fails the build naming the note, the pages and what the
+   editor can do.
+
+Every exit returns a layout; nothing here raises but a failed layout.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Callable
 
-from .. import anchors
-from ..diagnostics import Diagnostic, EditionError
-from ..model import Document, Edition, Note
+from markupsafe import Markup
+
+from .. import adapter
+from ..model import Edition
 from ..writer.html import paragraph_anchors, render_body_part
+from ..writer.plan import LayoutPlan
+from .continuation import Attempt, Continuer
 from .layout import AnchorPlace, Renderer, layout_failure, page_map
+from .verify import NotePlacement, note_placements
 
-PASSES = 4  # layouts of a part at most: the first, then one for each round of relaxed paragraphs
+RELAXING_PASSES = 3  # layouts that relax widow and orphan control
+PASSES = 48  # layouts of a part at most (probes and measures of long notes included)
 
 
 @dataclass
@@ -31,77 +44,78 @@ class LaidOut:
     document: Any  # weasyprint.Document
     context: Any  # its layout context, for renumber_pages
     places: dict[str, list[AnchorPlace]]
-    placements: list["NotePlacement"]
-    relaxed: frozenset[str]
+    placements: list[NotePlacement]
+    plan: LayoutPlan
     passes: int
     first_folio: int  # of its first page as laid out
-    part: str = ""  # its HTML
-
-
-def lay_out_placing_notes(edition: Edition, renderer: Renderer, where: str, page_html, first_page: int | None,
-                          passes: int = PASSES) -> LaidOut:
-    """Lay out; where a note left its call's page, relax widow and orphan control of the paragraphs involved
-    and lay out again.  ``page_html(edition, parts, first_page=...)`` makes the part's page of HTML.  The
-    notes are verified when the part is written."""
-    paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
-    relaxed: frozenset[str] = frozenset()
-    count = 0
-    for count in range(1, passes + 1):
-        body_part = render_body_part(edition, relaxed)
-        body, context, problems = renderer.render_keeping_context(
-            page_html(edition, [body_part], first_page=first_page))
-        if problems:
-            raise layout_failure(where, "layout of the text failed: " + "; ".join(problems))
-        places = page_map(body)
-        placements = note_placements(edition, places)
-        more = paragraphs_to_relax(placements, places, paragraphs) - relaxed
-        if all(p.ok for p in placements) or not more or count == passes:
-            break  # placed, or nothing more to relax, or no passes left: verification reports what is wrong
-        relaxed = relaxed | more
-        body = context = None  # free this pass's pages before the next one is laid out
-    return LaidOut(edition, body, context, places, placements, relaxed, count, first_page or 1, body_part)
-
-
-@dataclass(frozen=True)
-class NotePlacement:
-    """Where layout put one note and its call (0-based page indexes within the part)."""
-
-    document: Document
-    note: Note
-    call_pages: tuple[int, ...]
-    note_pages: tuple[int, ...]
+    part: Markup = Markup("")  # its HTML
 
     @property
-    def ok(self) -> bool:
-        return len(self.call_pages) == 1 and self.note_pages == self.call_pages
+    def relaxed(self) -> frozenset[str]:
+        return self.plan.relaxed
 
 
-def note_placements(edition: Edition, places: dict[str, list[AnchorPlace]]) -> list[NotePlacement]:
-    return [NotePlacement(doc, note, tuple(p.page_index for p in places.get(anchors.call(note.anchor), [])),
-                          tuple(p.page_index for p in places.get(note.anchor, [])))
-            for doc in edition.documents for note in doc.notes]
+def lay_out_placing_notes(edition: Edition, renderer: Renderer, where: str, page_html: Callable[..., str],
+                          first_page: int | None) -> LaidOut:
+    """Lay out ``edition`` and place its notes; ``page_html(edition, parts, first_page=...)`` makes the part's
+    page of HTML.  The notes are verified when the part is written."""
+    return _Placer(edition, renderer, where, page_html, first_page).run()
 
 
-def verify_notes(placements: list[NotePlacement], folio) -> None:
-    """Every note present once, on its call's page; raise ``EditionError`` naming each failure."""
-    problems: list[Diagnostic] = []
-    for pl in placements:
-        if pl.ok:
-            continue
-        doc, note = pl.document, pl.note
-        where = f'document {doc.number} ("{doc.short_title}"), note {note.label}'
-        if len(pl.call_pages) != 1:
-            message = f"{where}: its call appears {len(pl.call_pages)} times in the laid-out pages"
-        elif not pl.note_pages:
-            message = f"{where}: the note was dropped by layout (its call is on p. {folio(pl.call_pages[0])})"
-        elif len(pl.note_pages) > 1:
-            message = f"{where}: the note is printed {len(pl.note_pages)} times"
-        else:
-            message = (f"{where}: the note fell on p. {folio(pl.note_pages[0])}, "
-                       f"its call is on p. {folio(pl.call_pages[0])}")
-        problems.append(Diagnostic(note.pos, "error", message, "layout-note"))
-    if problems:
-        raise EditionError(problems)
+class _Placer:
+    def __init__(self, edition: Edition, renderer: Renderer, where: str, page_html: Callable[..., str],
+                 first_page: int | None):
+        self.edition, self.renderer, self.where = edition, renderer, where
+        self.page_html, self.first_page = page_html, first_page
+        self.paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
+        self.passes = 0
+
+    def run(self) -> LaidOut:
+        attempt = self.lay_out(LayoutPlan())
+        continuer = Continuer(self.edition, self.lay_out, self.measure_layout)
+        relaxing = 0
+        while not _all_placed(attempt) and self.passes < PASSES:
+            more = paragraphs_to_relax(attempt.placements, attempt.places, self.paragraphs) - attempt.plan.relaxed
+            if more and relaxing < RELAXING_PASSES:  # first remedy: widow and orphan control gives way
+                relaxing += 1
+                attempt = self.lay_out(attempt.plan.relaxing(frozenset(more)))
+                continue
+            wrong = next(pl for pl in attempt.placements if not pl.ok)  # second: the note continues
+            plan = continuer.step(attempt, wrong)
+            if plan is None:
+                break
+            attempt = self.lay_out(plan)
+        if attempt.plan.marked:  # the words were marked for measuring: lay out the final text without marks
+            attempt = self.lay_out(replace(attempt.plan, marked=frozenset()))
+        return self.laid_out(attempt)
+
+    def lay_out(self, plan: LayoutPlan) -> Attempt:
+        self.passes += 1
+        html = render_body_part(self.edition, plan)
+        document, context, problems = self.renderer.render_keeping_context(
+            self.page_html(self.edition, [html], first_page=self.first_page))
+        if problems:
+            raise layout_failure(self.where, "layout of the text failed: " + "; ".join(problems))
+        places = page_map(document)
+        tops = [adapter.content_top(page) for page in document.pages]
+        return Attempt(plan, document, context, places, note_placements(self.edition, places, plan, tops.__getitem__),
+                       html)
+
+    def measure_layout(self, html: Markup) -> Any:
+        """A note's text laid out alone, as a block of the note area's width (for ``render.continuation``)."""
+        document, problems = self.renderer.render(self.page_html(self.edition, [Markup(
+            '<div class="note-measure">%s</div>') % html]))
+        if problems:
+            raise layout_failure(self.where, "layout of a long note failed: " + "; ".join(problems))
+        return document
+
+    def laid_out(self, attempt: Attempt) -> LaidOut:
+        return LaidOut(self.edition, attempt.document, attempt.context, attempt.places, attempt.placements,
+                       attempt.plan, self.passes, self.first_page or 1, attempt.html)
+
+
+def _all_placed(attempt: Attempt) -> bool:
+    return all(p.ok for p in attempt.placements)
 
 
 def paragraphs_to_relax(placements: list[NotePlacement], places: dict[str, list[AnchorPlace]],
@@ -130,5 +144,3 @@ def paragraphs_to_relax(placements: list[NotePlacement], places: dict[str, list[
         if running:
             relax.add(running)
     return relax
-
-

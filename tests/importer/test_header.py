@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from edition.diagnostics import Diagnostics
-from edition.importer import _citation, _file_name, _short_title
+from edition.importer import _file_name, _short_title
+from edition.importer.citation import read_citation
 from edition.importer.dates import find_date, read_date
 from edition.importer.names import slug
 from edition.importer.parse import parse_page
@@ -58,7 +59,7 @@ def test_a_doubtful_date_is_a_warning_and_a_review_comment(load):
 def citation(text: str) -> dict:
     diags = Diagnostics()
     page = parse_page(f"**T**\n\nCitation:\n\n{text}\n\nBody.\n", "x.txt", diags)
-    fields = dict(_citation(page, lambda at, message, code, field=None: diags.warning(None, message)))
+    fields = dict(read_citation(page, lambda at, message, code, field=None: diags.warning(None, message)))
     return fields | {"warnings": [d.message for d in diags.items]}
 
 
@@ -126,5 +127,5 @@ def test_file_names_by_date_and_title():
 
 
 def test_slug_drops_diacritics_and_stops_at_a_word():
-    assert slug("Gomułka és Nagy Imre — Jegyzőkönyv") == "gomuka-es-nagy-imre-jegyzokonyv"
+    assert slug("Gomułka és Nagy Imre — Jegyzőkönyv") == "gomulka-es-nagy-imre-jegyzokonyv"
     assert slug("word " * 30, limit=12) == "word-word"

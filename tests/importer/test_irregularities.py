@@ -79,13 +79,15 @@ def test_missing_header_fields_and_labels_in_other_wordings(load):
     assert raw["contents"] == "English Translation"
     assert raw["citation"] == {"as_given": ""}
     assert loaded.warnings == [
+        'missing_fields.txt:1:1: warning: no "Citation:" in the input: give citation.as_given, the archive\'s citation '
+        'as it gives it ("Title", date, Wilson Center Digital Archive, ARCHIVE, F. n, Op. n, D. n, Ll. n, then the '
+        'publication and the address); edition check reports the empty citation until then',
         'missing_fields.txt:1:1: warning: no "Summary:" in the header',
-        "missing_fields.txt:1:1: warning: no citation: citation.as_given is left empty",
         "missing_fields.txt:1:1: warning: no date line: the date 1960-05-12 is taken from the title",
     ]
     yaml_text = loaded.imported.yaml
     assert "# REVIEW: line 1: no date line: the date 1960-05-12 is taken from the title\ndate:" in yaml_text
-    assert "# REVIEW: line 1: no citation" in yaml_text
+    assert '# REVIEW: line 1: no "Citation:" in the input: give citation.as_given' in yaml_text
 
 
 def test_label_variants_same_line_values_crlf_and_a_byte_order_mark(load):
@@ -112,7 +114,9 @@ def test_no_header_at_all_and_notes_without_a_heading(load):
     assert str(raw["date"]) == "0001-01-01"
     assert len(paragraphs(loaded)) == 2 and sorted(notes(loaded)) == [1, 2]
     assert loaded.warnings == [
-        "no_header.txt:1:1: warning: no citation: citation.as_given is left empty",
+        'no_header.txt:1:1: warning: no "Citation:" in the input: give citation.as_given, the archive\'s citation as '
+        'it gives it ("Title", date, Wilson Center Digital Archive, ARCHIVE, F. n, Op. n, D. n, Ll. n, then the '
+        'publication and the address); edition check reports the empty citation until then',
         "no_header.txt:1:1: warning: no date line: the placeholder 0001-01-01 stands in for the date",
         "no_header.txt:1:1: warning: no header labels (Citation:, Summary:, Original Language:, Contents:) found",
         "no_header.txt:7:1: warning: no notes heading: the notes are taken to begin here",
@@ -149,12 +153,12 @@ def test_a_marker_with_no_note_stays_literal_and_an_uncalled_note_goes_to_unpars
     assert unparsed(loaded) == [(29, "note 7 is never called", "7 This note is never called from the text.")]
     assert loaded.warnings == [
         "orphans.txt:21:109: warning: marker (8) has no note: kept as text",
-        "orphans.txt:21:109: warning: markers skip from (2) to (8)",
+        "orphans.txt:21:109: warning: no markers (3)–(7): the markers skip from (2) to (8)",
         "orphans.txt:29:1: warning: note 7 is never called: kept in unparsed",
     ]
     yaml_text = loaded.imported.yaml
     assert ("      # REVIEW: line 21: marker (8) has no note: kept as text\n"
-            "      # REVIEW: line 21: markers skip from (2) to (8)\n      - >-\n") in yaml_text
+            "      # REVIEW: line 21: no markers (3)–(7): the markers skip from (2) to (8)\n      - >-\n") in yaml_text
     assert loaded.check_lines[-1].endswith("warning: document has unparsed text from import: review it")
 
 
@@ -176,6 +180,7 @@ def test_out_of_sequence_and_duplicated_numbers(load):
                                 (33, "note 4 repeated (first at line 31)", "4 The declaration of 30 October.")]
     assert loaded.warnings == [
         "sequence.txt:21:85: warning: marker (18) out of sequence after (2)",
+        "sequence.txt:21:109: warning: no marker (3): the markers skip from (2) to (4)",
         "sequence.txt:21:148: warning: marker (4) repeats the call at line 21:109: kept as text",
         "sequence.txt:29:1: warning: note 3 is never called: kept in unparsed",
         "sequence.txt:33:1: warning: note 4 is repeated (first at line 31): the repetition is kept in unparsed",

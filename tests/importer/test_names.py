@@ -6,7 +6,8 @@ from pathlib import Path
 import yaml
 
 from edition.diagnostics import Diagnostics
-from edition.importer.names import NameCandidate, draft_entries, find_names
+from edition.importer.drafts import draft_entries
+from edition.importer.names import NameCandidate, find_names
 from edition.importer.passage import Line, Passage
 from edition.model import PersonMention, walk_inlines
 from edition.reader import _read_persons
@@ -44,13 +45,17 @@ def test_imported_documents_are_not_marked_the_pipeline_finds_the_persons(load):
     assert "mikoyan" in loaded.imported.yaml.split("title:")[0]  # listed in the opening comment
 
 
-def test_draft_entries_are_valid_authority_yaml():
-    text = draft_entries([("a.txt", NameCandidate("V. V. Kuznetsov", 2, 3, 4, "…to V. V. Kuznetsov…")),
-                          ("b.txt", NameCandidate("Ignatov", 1, 5, 1, "…Ignatov…")),
-                          ("b.txt", NameCandidate("Andrei Ignatov", 1, 6, 1, "…Andrei Ignatov…"))])
+def test_draft_entries_merge_spellings_and_initials_into_one_person():
+    text, count = draft_entries([("a.txt", NameCandidate("V. V. Kuznetsov", 2, 3, 4, "…to V. V. Kuznetsov…")),
+                                 ("b.txt", NameCandidate("Ignatov", 1, 5, 1, "…Ignatov…")),
+                                 ("b.txt", NameCandidate("Andrei Ignatov", 1, 6, 1, "…Andrei Ignatov…")),
+                                 ("c.txt", NameCandidate("János Kádár", 1, 2, 1, "…[János] Kádár…")),
+                                 ("d.txt", NameCandidate("J. Kadar", 1, 9, 1, "…J. Kadar…"))])
     data = yaml.safe_load(text)
-    assert data["persons"] == [{"id": "kuznetsov", "surname": "Kuznetsov", "forenames": "V. V."},
-                               {"id": "ignatov", "surname": "Ignatov"},
-                               {"id": "ignatov-2", "surname": "Ignatov", "forenames": "Andrei"}]
+    assert count == 3
+    assert data["persons"] == [
+        {"id": "ignatov", "surname": "Ignatov", "forenames": "Andrei"},
+        {"id": "kadar", "surname": "Kádár", "forenames": "János", "variants": ["J. Kadar"]},
+        {"id": "kuznetsov", "surname": "Kuznetsov", "forenames": "V. V."}]
     assert "# a.txt:3:4: …to V. V. Kuznetsov…" in text
-    assert yaml.safe_load(draft_entries([])) == {"persons": []}
+    assert yaml.safe_load(draft_entries([])[0]) == {"persons": []}
