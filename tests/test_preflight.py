@@ -151,9 +151,11 @@ def test_missing_metadata_fails(small):
     def strip(w):
         del w._root_object["/Metadata"]
         del w._root_object["/Lang"]
+        del w._root_object["/ViewerPreferences"]
     report = preflight("x.pdf", data=_rewrite(screen, strip))
     assert set(_failures(report, "metadata")) == {
-        "no document language (/Lang)", "no XMP metadata with a title", "XMP lacks the PDF/A-2a identification"}
+        "no document language (/Lang)", "no XMP metadata with a title", "XMP lacks the PDF/A-2a identification",
+        "XMP lacks the PDF/UA-1 identification", "viewers are not asked to show the title (DisplayDocTitle, PDF/UA-1)"}
 
 
 def test_page_labels_that_disagree_with_the_printed_folios_fail(small):

@@ -13,8 +13,8 @@ the layout that made it:
 - ``parity``: an even page count for print;
 - ``colour``: for print, no RGB colour operators (text and marks on the K
   plate) and an output intent;
-- ``metadata``: title, author, language, XMP with the profile's PDF/A or PDF/X
-  identification;
+- ``metadata``: title, author, language, XMP with the profile's PDF/A and
+  PDF/UA (and the title shown by viewers) or PDF/X identification;
 - ``labels``: page labels exist and each printed folio (the page's last line,
   drawn after its matter) equals its page's label;
 - ``notes``: every note begins on its call's page and each continuation of a

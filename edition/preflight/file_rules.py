@@ -139,10 +139,12 @@ def check_metadata(report: Report, reader, xmp: str, profile: str) -> None:
         problems.append("no document language (/Lang)")
     if "<dc:title>" not in xmp:
         problems.append("no XMP metadata with a title")
-    variant = "PDF/X-4" if profile == "print" else "PDF/A-2a"
-    wanted = "pdfxid:GTS_PDFXVersion>PDF/X-4" if profile == "print" else "pdfaid:part>2"
-    if wanted not in xmp:
-        problems.append(f"XMP lacks the {variant} identification")
-    report.add("metadata", problems, f"title, author, language, XMP with the {variant} identification")
+    wanted = ({"PDF/X-4": "pdfxid:GTS_PDFXVersion>PDF/X-4"} if profile == "print" else
+              {"PDF/A-2a": "pdfaid:part>2", "PDF/UA-1": "pdfuaid:part>1"})
+    problems.extend(f"XMP lacks the {variant} identification" for variant, mark in wanted.items() if mark not in xmp)
+    shows_title = (reader.trailer["/Root"].get("/ViewerPreferences") or {}).get("/DisplayDocTitle")
+    if profile != "print" and getattr(shows_title, "value", shows_title) is not True:  # a pypdf BooleanObject
+        problems.append("viewers are not asked to show the title (DisplayDocTitle, PDF/UA-1)")
+    report.add("metadata", problems, f"title, author, language, XMP with the {' and '.join(wanted)} identification")
 
 

@@ -47,7 +47,7 @@ def test_the_persons_list_is_one_list_of_name_and_identification_items(built, op
     pdf = opened("seed", "screen")
     items = [e for e in elements(pdf) if e.role == "LI" and [str(k.S) for k in e.obj.K] == ["/Lbl", "/LBody"]]
     lists = {id(e.parent.obj) for e in items}
-    persons = built("seed", "screen").pdf.parent.joinpath("edition.html").read_text().count("<dt ")
+    persons = built("seed", "screen").pdf.with_suffix(".html").read_text().count("<dt ")
     assert len(lists) == 1 and len(items) == persons > 10
 
 

@@ -34,7 +34,7 @@ def layout_lines(path) -> list[str]:
 
 def shown_words(result) -> str:
     """The text of the edition's HTML (the build writes it beside the PDF), which no layout hyphenates."""
-    page_html = result.pdf.parent.joinpath(result.pdf.stem + ".html").read_text()
+    page_html = result.pdf.with_suffix(".html").read_text()
     return html.unescape(re.sub(r"<[^>]+>", " ", page_html.split("<body>", 1)[1]))
 
 
