@@ -8,7 +8,8 @@ page, MCID, HTML element and text) and every link annotation (``Annotated``), in
   ISO 32000-1 14.8.4 only: one element per HTML element however many pages it spans (a speaker's turn
   across a page break is one P, a list one L), each placed where its first content is drawn under its
   HTML parent (so a note follows its call in reading order, inside the paragraph; a note called in a
-  heading follows the heading, which stays a line of text); no element without
+  heading follows the heading, which stays a line of text; a long note's continuation on the next page
+  is part of the note); no element without
   content; notes as Note with their HTML id (ISO 14289-1 7.9) and their number, the note's first link,
   as Lbl; a definition list's term and description as the Lbl and LBody of one LI (14.8.4.3.3); links as
   Link, each with an alternate description for its annotations' Contents (ISO 14289-1 7.18.5); /Lang
@@ -21,6 +22,7 @@ artifacts.  The HTML elements are ``xml.etree`` elements, which know no parent: 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +39,7 @@ INLINE = {"q": "Quote", "code": "Code", **{tag: "Span" for tag in (
     "kbd", "samp", "dfn", "bdi", "bdo", "label", "ins", "del")}}
 TRANSPARENT = {"html", "body", "br", "wbr"}
 HEADINGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
+CONTINUATION = re.compile(r"^(.+)-c\d+$")
 WEB = ("http://", "https://", "mailto:")
 
 
@@ -219,12 +222,21 @@ class _Builder:
         elif self.t.is_note_label(element):
             label = self._keyed(("label", parent), self.content(parent), "Lbl", at_start=True)
             node = self._new(label, role, element)
+        elif role == "Note" and self._first_part(element) is not None:  # a long note continued on a next page
+            node = self.content(self._first_part(element))
         elif role == "Note" and self._heading(element) is not None:
             node = self._note_after_heading(element, self._heading(element))
         else:
             node = self._new(self.content(parent) if parent is not None else self.document, role, element)
         self.nodes[key] = node
         return node
+
+    def _first_part(self, note):
+        """The note a continuation element continues (``anchors.note_part``: its id is the note's and
+        "-c<part>"), or None."""
+        found = CONTINUATION.match(note.get("id") or "")
+        first = self.t.by_id.get(found.group(1)) if found else None
+        return first if first is not None and self.t.role(first) == "Note" else None
 
     def _heading(self, element):
         """The heading an element (a note called in a heading) lies in, or None."""

@@ -103,3 +103,19 @@ def test_a_note_called_in_a_heading_follows_the_heading():
     (section,) = tagger.structure(items).kids
     assert [k.role for k in section.kids] == ["H2", "Note", "P"]
     assert [k.role for k in section.kids[0].kids if isinstance(k, Node)] == ["Link"]
+
+
+def test_a_long_notes_continuation_on_the_next_page_is_part_of_the_note():
+    from edition.anchors import note_part
+    root = ET.fromstring(f'<html lang="en"><body><p id="p1">Text<a id="c" href="#n">1</a><edition-note id="n">'
+                         f'<a href="#c">1</a> A long note</edition-note></p><p id="p2"><edition-note '
+                         f'id="{note_part("n", 2)}">that goes on.</edition-note> More text.</p></body></html>')
+    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
+    tagger = Tagger({"edition-note": "Note"})
+    tagger.start(root)
+    items = [Marked(0, 0, ids["p1"], "", "Text"), Marked(0, 1, ids["c"], "", "1"),
+             Marked(0, 2, ids["n"], "", " A long note"), Marked(1, 0, ids["p2"], "", "More text."),
+             Marked(1, 1, ids[note_part("n", 2)], "", "that goes on.")]
+    notes = [n for n in tagger.structure(items).walk() if n.role == "Note"]
+    assert len(notes) == 1 and [(k.page, k.text) for k in notes[0].kids if isinstance(k, Marked)] == [
+        (0, " A long note"), (1, "that goes on.")]
