@@ -9,8 +9,10 @@ face: the glyphs' outlines and metrics from the program, the widths (W) and the 
 parts' subsets (the ids are the original font's, so one program serves every part), with a subset tag
 derived from the program and one Type 0 font, CIDFont, descriptor and ToUnicode map for all pages.
 
-A font that cannot be merged (not a CFF program with Identity-H encoding, e.g. one that shows .notdef
-for a missing glyph) keeps its own objects and gets a tag derived from its program (``tagged_name``).
+A font that cannot be merged keeps its own objects in each part and gets a tag derived from its
+program (``tagged_name``): one not in CFF (TrueType: a fallback font of the design, say), a CID-keyed
+CFF (whose subsets renumber their private dictionaries), or one with another encoding than Identity-H
+(WeasyPrint's, when it shows .notdef for a missing glyph).
 """
 from __future__ import annotations
 
@@ -96,7 +98,7 @@ class FontMerger:
         descriptor = get(descendant, "/FontDescriptor") if descendant is not None else None
         program = get(descriptor, "/FontFile3") if descriptor is not None else None
         return (get(descendant, "/Subtype") == "/CIDFontType0" and isinstance(program, StreamObject)
-                and get(program, "/Subtype") == "/OpenType")
+                and get(program, "/Subtype") == "/OpenType" and not cid_keyed(program.get_data()))
 
     def add(self, font: Any) -> Any:
         """Take a part's font (``mergeable``); the reference of its face's font in the final file."""
@@ -302,12 +304,29 @@ def _dict_operands(top: bytes, wanted: int) -> list[int]:
     return []
 
 
-def _outlines(program: bytes, gids: list[int]) -> dict[int, bytes]:
-    cff, _ = _tables(program)[b"CFF "]
+def _top_dict(program: bytes) -> tuple[bytes, bytes]:
+    """The CFF table of an OpenType program, and its Top DICT."""
+    tables = _tables(program)
+    if b"CFF " not in tables:
+        raise ValueError("not a CFF program")
+    cff, _ = tables[b"CFF "]
     data = program[cff:]
     names = _index(data, data[2])
-    tops = _index(data, names[3])
-    top = _index_item(data, tops, 0)
+    return data, _index_item(data, _index(data, names[3]), 0)
+
+
+def cid_keyed(program: bytes) -> bool:
+    """A CID-keyed CFF (its Top DICT has ROS): its glyphs depend on per-glyph private dictionaries (FDSelect)
+    that subsets renumber, so glyphs cannot move between its subsets; also True for what is not CFF."""
+    try:
+        _data, top = _top_dict(program)
+    except (ValueError, struct.error, IndexError, KeyError):
+        return True
+    return bool(_dict_operands(top, 1230))
+
+
+def _outlines(program: bytes, gids: list[int]) -> dict[int, bytes]:
+    data, top = _top_dict(program)
     charstrings = _index(data, _dict_operands(top, 17)[-1])
     return {gid: _index_item(data, charstrings, gid) for gid in gids if gid < charstrings[0]}
 

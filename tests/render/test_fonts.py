@@ -42,3 +42,20 @@ def test_parts_with_different_glyphs_share_one_merged_program_per_face():
                 for f in p.Resources.Font.values()}
     assert len(programs) == 1
     assert check_subset_tags(pdf) == [] and check_font_programs(pdf) == []
+
+
+def test_a_cid_keyed_cff_program_is_not_merged():
+    """Its glyphs depend on FDSelect's private dictionaries, which each subset numbers anew."""
+    from pathlib import Path
+
+    from fontTools.ttLib import TTFont
+
+    from edition.render import fonts
+    program = (Path(__file__).parents[2] / "styles" / "fonts" / "EBGaramond08-Italic.otf").read_bytes()
+    assert not fonts.cid_keyed(program)
+    font = TTFont(io.BytesIO(program))
+    top = font["CFF "].cff.topDictIndex[0]
+    top.ROS = ("Adobe", "Identity", 0)  # what a CID-keyed font's Top DICT says
+    out = io.BytesIO()
+    font.save(out)
+    assert fonts.cid_keyed(out.getvalue()) and fonts.cid_keyed(b"not a font at all")
