@@ -131,7 +131,7 @@ class FontMerger:
         """Write every face's font: ``write(reference or None, object)`` gives the object's reference."""
         taken: set[str] = set()
         for face in self.faces.values():
-            program = face.base if face.parts == 1 else _merged(face)
+            program = face.base if face.parts == 1 or _covers(face) else _merged(face)
             tag = subset_tag(program, taken)
             taken.add(tag)
             name = NameObject(f"/{tag}+{face.name}")
@@ -329,6 +329,12 @@ def _outlines(program: bytes, gids: list[int]) -> dict[int, bytes]:
     data, top = _top_dict(program)
     charstrings = _index(data, _dict_operands(top, 17)[-1])
     return {gid: _index_item(data, charstrings, gid) for gid in gids if gid < charstrings[0]}
+
+
+def _covers(face: Face) -> bool:
+    """The longest subset already has every glyph the parts use, outline and metrics."""
+    gids = list(face.outlines)
+    return _outlines(face.base, gids) == face.outlines and _metrics(face.base, gids) == face.metrics
 
 
 def _merged(face: Face) -> bytes:
