@@ -130,10 +130,12 @@ class Tagger:
         return self.root_lang
 
     def is_note_label(self, element) -> bool:
-        """The note's number: the first child of a note, a link (back to the call)."""
+        """The note's number: the note's first child, a link back to the call that links to the note."""
         note = self.parents.get(element)
-        return bool(element.tag == "a" and note is not None and self.role(note) == "Note" and len(note)
-                    and note[0] is element)
+        if element.tag != "a" or note is None or self.role(note) != "Note" or not len(note) or note[0] is not element:
+            return False
+        call = self.by_id.get((element.get("href") or "")[1:])
+        return call is not None and call.get("href") == f"#{note.get('id')}"
 
     # ------------------------------------------------------------ replacement texts
 

@@ -119,3 +119,14 @@ def test_a_long_notes_continuation_on_the_next_page_is_part_of_the_note():
     notes = [n for n in tagger.structure(items).walk() if n.role == "Note"]
     assert len(notes) == 1 and [(k.page, k.text) for k in notes[0].kids if isinstance(k, Marked)] == [
         (0, " A long note"), (1, "that goes on.")]
+
+
+def test_a_link_opening_a_note_is_its_label_only_when_it_leads_back_to_the_call():
+    root = ET.fromstring('<html lang="en"><body><p>Text<a id="c" href="#n">1</a><edition-note id="n"><a id="u" '
+                         'href="https://digitalarchive.wilsoncenter.org/document/111881">A link</a> opens the note.'
+                         '</edition-note></p></body></html>')
+    tagger = Tagger({"edition-note": "Note"})
+    tagger.start(root)
+    link = root.find(".//*[@id='u']")
+    (note,) = [n for n in tagger.structure([Marked(0, 0, link, "", "A link")]).walk() if n.role == "Note"]
+    assert [k.role for k in note.kids] == ["Link"]
