@@ -21,23 +21,21 @@ and the preflight read the same object (``fonts``).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|in|pt)")
-PT_PER = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
-NAMED_SIZES = {"a4": ("210mm", "297mm"), "a5": ("148mm", "210mm"), "b5": ("176mm", "250mm"),
-               "letter": ("8.5in", "11in"), "royal": ("156mm", "234mm"), "demy": ("138mm", "216mm")}
+from .values import length_mm, page_size
+
+PT_PER_MM = 72 / 25.4
 VENDORED = "EB Garamond"  # the family shipped with the tool, with its 8 pt optical size for notes
 FALLBACK = ("Noto Serif", "Noto Serif CJK SC", "Noto Naskh Arabic")
 
 
 def points(length: str) -> float:
     """A CSS length with unit (mm, cm, in, pt) in points."""
-    m = LENGTH.fullmatch(length.strip())
-    if m is None:
+    mm = length_mm(length.strip())
+    if mm is None:
         raise ValueError(f"{length!r} is not a length such as 18mm, 0.75in or 10.5pt")
-    return float(m["number"]) * PT_PER[m["unit"]]
+    return mm * PT_PER_MM
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,18 +79,6 @@ DESIGNS: dict[str, Design] = {
 }
 
 
-def page_size(size: str) -> tuple[str, str] | None:
-    """(width, height) from "WIDTH HEIGHT" with units or a named size; None if it is neither."""
-    if not size:
-        return None
-    if size.strip().lower() in NAMED_SIZES:
-        return NAMED_SIZES[size.strip().lower()]
-    parts = size.split()
-    if len(parts) == 2 and all(LENGTH.fullmatch(p) for p in parts):
-        return parts[0], parts[1]
-    return None
-
-
 def with_page(design: Design, width: str, height: str) -> Design:
     return replace(design, width=width, height=height)
 
@@ -118,9 +104,8 @@ def design_css(design: Design) -> str:
 
 # ------------------------------------------------------------------ reading
 
-PAGE_SIDE = (50 * 72 / 25.4, 1000 * 72 / 25.4)  # a page's side, in points: 50 mm to 1 m
 TYPE_SIZE = (4.0, 36.0)  # points
-MIN_MEASURE = 30 * 72 / 25.4  # the text block at least 30 mm wide and high
+MIN_MEASURE = 30 * PT_PER_MM  # the text block at least 30 mm wide and high
 
 
 def read_design(f, diags) -> Design:
@@ -138,14 +123,13 @@ def read_design(f, diags) -> Design:
                         f'{did_you_mean(name, DESIGNS)}', code="design")
     if f.has("page"):
         page = fields(f.raw("page"), {"size": False, "margins": False}, "page", f.pos_of("page"), diags)
-        size = page.text("size")
-        dims = page_size(size) if size else (design.width, design.height)
-        if dims is None:
-            diags.error(page.pos_of("size"), f'page size "{size}" is not "WIDTH HEIGHT" with units (6in 9in, '
-                                             f'156mm 234mm) nor a name ({", ".join(n.upper() if len(n) == 2 else n.title() for n in NAMED_SIZES)})',
-                        code="page-size")
-        elif _within(page.pos_of("size"), f'page size "{size}"', dims, PAGE_SIDE, diags):
-            design = replace(design, width=dims[0], height=dims[1])
+        size = str(page.text("size"))
+        if size:
+            dims, problem = page_size(size)  # checked against the bounds of ``limits``
+            if problem:
+                diags.error(page.pos_of("size"), problem, code="page-size")
+            elif dims:
+                design = replace(design, width=dims[0], height=dims[1])
         if page.has("margins"):
             design = replace(design, margins=_margins(fields, page, design.margins, diags))
     if f.has("font"):
@@ -194,18 +178,11 @@ def _font(fields, font, design: Design, diags) -> Design:
     return replace(design, family=family, body=Type(**body), notes=Type(**notes), fallback=fallback)
 
 
-def _within(pos, what: str, dims: tuple[str, str], bounds: tuple[float, float], diags) -> bool:
-    if all(bounds[0] <= points(d) <= bounds[1] for d in dims):
-        return True
-    diags.error(pos, f"{what} is outside the sizes a page can have: each side from 50mm to 1000mm", code="page-size")
-    return False
-
-
 def _check_measure(f, design: Design, diags) -> None:
     """The margins leave a text block: at least 30 mm each way."""
     m = design.margins
     wide = points(design.width) - points(m.inner) - points(m.outer)
     high = points(design.height) - points(m.top) - points(m.bottom)
     if min(wide, high) < MIN_MEASURE:
-        diags.error(f.pos_of("page"), f"the margins leave a text block of {wide / PT_PER['mm']:.0f} x "
-                                      f"{high / PT_PER['mm']:.0f} mm: at least 30 mm each way is needed", code="design")
+        diags.error(f.pos_of("page"), f"the margins leave a text block of {wide / PT_PER_MM:.0f} x "
+                                      f"{high / PT_PER_MM:.0f} mm: at least 30 mm each way is needed", code="design")

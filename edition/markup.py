@@ -18,16 +18,18 @@ Every node gets a position computed from the raw YAML text of the scalar.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Callable, Mapping
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from typing import Collection, Mapping
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
-from .model import (CONTAINERS, App, CrossRef, Emphasis, RawText, Gap, Inline, Milestone, Note, NoteCall,
-                    PersonMention, Reading, ReadingKind, Sic, Supplied, Text, plain_text)
+from .limits import MAX_INLINE_NESTING, MAX_TEXT_CHARS
+from .model import (CONTAINERS, App, CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention,
+                    RawText, Reading, ReadingKind, Sic, Supplied, Text, plain_text)
 
 SIGN_CLASSES = ("sic", "supplied", "gap", "folio", "page", "app")
 SIGLUM = re.compile(r"[A-Za-z0-9]+")  # a witness's siglum: letters and digits (an attribute name of the markup)
@@ -91,13 +93,15 @@ class _Locator:
         self.cursor = 0
         self.last = -1  # offset where the last successful find() matched
         self.attrs = (-1, -1)  # where the attributes of the span skipped last stand: raw[start:end]
+        self.line_ends = [i for i, ch in enumerate(self.raw) if ch == "\n"]  # each lookup is then a bisection
 
     def at(self, offset: int) -> SourcePos:
-        before = self.raw[:offset]
-        newlines = before.count("\n")
+        if self.pos.anchor_line:  # a value repeated by an alias: everything in it stands at the alias
+            return self.pos
+        newlines = bisect_right(self.line_ends, offset - 1)
         if newlines == 0:
             return SourcePos(self.pos.path, self.pos.line, self.pos.col + offset)
-        return SourcePos(self.pos.path, self.pos.line + newlines, offset - before.rfind("\n"))
+        return SourcePos(self.pos.path, self.pos.line + newlines, offset - self.line_ends[newlines - 1])
 
     def find(self, probe: str) -> SourcePos:
         """Position of the next occurrence of ``probe`` from the cursor (or the cursor itself)."""
@@ -177,19 +181,24 @@ class InlineContext:
     """What the parser needs to know besides the text: the notes that may be called."""
 
     notes: Mapping[str, Note] | None = None
-    known_person: Callable[[str], bool] | None = None
+    persons: Collection[str] | None = None  # the authority's ids (None: not checked, e.g. it could not be read)
     called: list[tuple[str, SourcePos]] | None = None  # (label, pos) of each call, in order
+    too_deep: list[SourcePos] = field(default_factory=list)  # where nesting passed the limit (reported once)
 
 
 def parse_inline(source: str, pos: SourcePos, diags: Diagnostics, ctx: InlineContext | None = None,
                  raw: str | None = None) -> tuple[Inline, ...]:
     """Parse one text field into inline nodes, reporting bad markup into ``diags``."""
     ctx = ctx or InlineContext()
+    if len(source) > MAX_TEXT_CHARS:
+        diags.error(pos, f"the text is {len(source):,} characters long; a text field may hold at most "
+                         f"{MAX_TEXT_CHARS:,} (the limit): split it into paragraphs", code="limit")
+        return ()
     raw = raw if raw is not None else getattr(source, "raw", source)
     loc = _Locator(pos, raw)
     tokens = _PARSER.parseInline(_ATTRS_BLOCK.sub(_one_line_values, str(source)), {})
     children = tokens[0].children or [] if tokens else []
-    nodes, _ = _build(children, 0, None, loc, diags, ctx)
+    nodes, _ = _build(children, 0, None, loc, diags, replace(ctx, too_deep=[]))
     origin = RawText(loc.pos, loc.raw)
     return tuple(_merge_text(nodes, origin))
 
@@ -221,13 +230,37 @@ def _check_brackets(text: str, pos: SourcePos, diags: Diagnostics, loc: _Locator
             return
 
 
+def _too_deep(tok: Token, loc: _Locator, diags: Diagnostics, ctx: InlineContext) -> None:
+    """Markup nested past the limit: reported once per text, at the first opening too many; its words are kept."""
+    at = loc.find(tok.markup if tok.type != "span_open" else "[")
+    if not ctx.too_deep:
+        ctx.too_deep.append(at)
+        diags.error(at, f"emphasis and bracketed spans are nested more than {MAX_INLINE_NESTING} deep here "
+                        f"(the limit): close some of them", code="limit")
+
+
 def _build(tokens: list[Token], i: int, closing: str | None, loc: _Locator, diags: Diagnostics,
-           ctx: InlineContext) -> tuple[list[Inline], int]:
+           ctx: InlineContext, depth: int = 0) -> tuple[list[Inline], int]:
+    """Tokens from ``i`` to the ``closing`` token -> nodes.  Containers nest at most MAX_INLINE_NESTING deep
+    (so that this and every later walk over the nodes stays far from Python's recursion limit): deeper
+    openings and their closings are dropped, their content kept flat."""
     nodes: list[Inline] = []
+    dropped = 0  # openings past the limit whose closings are still to come
     while i < len(tokens):
         tok = tokens[i]
+        if dropped and tok.nesting == -1:
+            dropped -= 1
+            if tok.type == "span_close":
+                loc.skip_attrs()
+            i += 1
+            continue
         if closing and tok.type == closing:
             return nodes, i + 1
+        if tok.nesting == 1 and depth >= MAX_INLINE_NESTING:
+            _too_deep(tok, loc, diags, ctx)
+            dropped += 1
+            i += 1
+            continue
         if tok.type == "text":
             probe = _probe(tok.content)
             at = loc.find(probe)
@@ -247,11 +280,11 @@ def _build(tokens: list[Token], i: int, closing: str | None, loc: _Locator, diag
             i += 1
         elif tok.type in ("em_open", "strong_open"):
             at = loc.find(tok.markup)
-            inner, i = _build(tokens, i + 1, tok.type.replace("_open", "_close"), loc, diags, ctx)
+            inner, i = _build(tokens, i + 1, tok.type.replace("_open", "_close"), loc, diags, ctx, depth + 1)
             nodes.append(Emphasis(tuple(_merge_text(inner)), at))
         elif tok.type == "span_open":
             at = loc.find("[")
-            inner, i = _build(tokens, i + 1, "span_close", loc, diags, ctx)
+            inner, i = _build(tokens, i + 1, "span_close", loc, diags, ctx, depth + 1)
             loc.skip_attrs()
             attrs = {**dict(tok.attrs), **tok.meta.get("insecure_attrs", {})}  # "on..." names may be sigla
             node = _span(attrs, tuple(_merge_text(inner)), at, diags, ctx, loc)
@@ -309,8 +342,9 @@ def _span(attrs: dict, inner: tuple[Inline, ...], at: SourcePos, diags: Diagnost
         return _cross_ref(str(ref), classes, inner, at, diags)
     person = attrs.pop("person", None)
     if person is not None:
-        if ctx.known_person is not None and not ctx.known_person(person):
-            diags.error(at, f'explicit mention names unknown person "{person}"', code="person-unknown")
+        if ctx.persons is not None and person not in ctx.persons:
+            diags.error(at, f'explicit mention names unknown person "{person}"{did_you_mean(person, ctx.persons)}',
+                        code="person-unknown")
         if classes:
             diags.error(at, "a person mention takes no class; nest the sign instead")
         if not inner:

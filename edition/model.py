@@ -7,6 +7,8 @@ these frozen dataclasses.
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace as _replace
 from typing import Callable, Iterator, Literal, Sequence, Union
 
@@ -22,23 +24,24 @@ class RawText:
 
     pos: SourcePos
     raw: str
+    line_ends: tuple[int, ...] = field(default=(), compare=False, repr=False)  # offsets of "\n": lookups bisect
+
+    def __post_init__(self) -> None:
+        if not self.line_ends and "\n" in self.raw:
+            object.__setattr__(self, "line_ends", tuple(m.start() for m in re.finditer("\n", self.raw)))
 
     def position(self, offset: int) -> SourcePos:
-        before = self.raw[:offset]
-        newlines = before.count("\n")
+        newlines = bisect_right(self.line_ends, offset - 1)
         if newlines == 0:
             return SourcePos(self.pos.path, self.pos.line, self.pos.col + offset)
-        return SourcePos(self.pos.path, self.pos.line + newlines, offset - before.rfind("\n"))
+        return SourcePos(self.pos.path, self.pos.line + newlines, offset - self.line_ends[newlines - 1])
 
     def offset(self, pos: SourcePos) -> int:
         if pos.line == self.pos.line:
             return max(0, pos.col - self.pos.col)
-        start = -1
-        for _ in range(pos.line - self.pos.line):
-            start = self.raw.find("\n", start + 1)
-            if start < 0:
-                return len(self.raw)
-        return start + pos.col
+        if pos.line - self.pos.line > len(self.line_ends):
+            return len(self.raw)
+        return self.line_ends[pos.line - self.pos.line - 1] + pos.col
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,11 +359,22 @@ class EditionMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class Located:
+    """A printed field of plain text (not inline markup) as read, with its position and raw source text."""
+
+    text: str
+    pos: SourcePos
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Edition:
     root: str
     meta: EditionMeta
     persons: tuple[Person, ...]
     documents: tuple[Document, ...]
+    printed: tuple[Located, ...] = ()  # every printed plain-text field, for the check of its characters
+    unread: tuple[str, ...] = ()  # documents that could not be read (checks of the whole edition hold back)
 
     def person(self, person_id: str) -> Person:
         for p in self.persons:

@@ -6,6 +6,7 @@ fingerprints and the warm layout cache).  The fonts they hold are ``fonts``'.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _CLONE_STYLES = Path(__file__).resolve().parent.parent / "styles"  # a clone, or an editable install
@@ -38,9 +39,36 @@ def own_stylesheets(source: Path) -> tuple[str, ...]:
 
 
 def hash_files(h, root: Path, skip: Path | None = None) -> None:
-    """Feed every file below ``root`` (names and bytes, in order) into the hash ``h``; caches and
-    ``skip`` (an output folder inside the source, say) left out."""
+    """Feed every regular file below ``root`` (names and bytes, in order) into the hash ``h``; caches and
+    ``skip`` (an output folder inside the source, say) left out.
+
+    Symbolic links are not followed out of ``root``: a link to a file inside it counts as that file's
+    bytes, any other link as its target's name (so that changing the link still changes the hash, and
+    nothing outside the folder is read).  Linked folders are not entered.  Files are read in pieces."""
     root = Path(root)
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                       and not (skip is not None and p.resolve().is_relative_to(skip))):
-        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    inside = root.resolve()
+    found = []
+    for folder, dirs, files in os.walk(root):  # does not enter linked folders
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            path = Path(folder, name)
+            target = _resolved(path)
+            if skip is None or target is None or not target.is_relative_to(skip):
+                found.append((path, target))
+    for path, target in sorted(found):
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        if path.is_symlink() and not (target is not None and target.is_relative_to(inside) and target.is_file()):
+            h.update(b"link\0" + os.fsencode(os.readlink(path)))
+        elif path.is_file():
+            with open(path, "rb") as handle:
+                for piece in iter(lambda: handle.read(1 << 20), b""):
+                    h.update(piece)
+        h.update(b"\0")
+
+
+def _resolved(path: Path) -> Path | None:
+    """Where a path leads, links followed; None for a link that loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None

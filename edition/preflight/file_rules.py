@@ -67,9 +67,8 @@ def check_fonts(report: Report, reader, data: bytes, design: Design | None = Non
             listed = ", ".join(sorted(chars.get(name.split("+", 1)[-1], ()))[:8]) or "no text"
             problems.append(f"font {name} is not one of the design's ({', '.join(design.families)}): a glyph "
                             f"missing from all of them? {listed}")
-    families = sorted({family for name, _ in fonts if (family := _family(name, own)) is not None})
-    report.add("fonts", problems, f"{len(fonts)} fonts, all of the design's families ({', '.join(families)}), "
-                                  "embedded")
+    report.add("fonts", problems, f"{len(fonts)} fonts, all of the design's families "
+                                  f"({', '.join(sorted({f for n, _ in fonts if (f := _family(n, own))}))}), embedded")
 
 
 def _is_own(name: str, own: tuple[str, ...]) -> bool:

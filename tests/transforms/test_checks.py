@@ -137,7 +137,7 @@ def test_a_character_no_font_of_the_design_has_is_reported_where_it_stands(check
                     "glyph for '\U00013000' (U+13000 EGYPTIAN HIEROGLYPH A001): it would print in a font the machine "
                     "picks, and the build's preflight would refuse the PDF; add a font that has it to font: fallback "
                     "in edition.yaml"]]  # 刘 is in Noto Serif CJK SC, a fallback of the design
-    assert result.lines[0].startswith("documents/x.yaml:7:")
+    assert result.lines[0].startswith(f"{X}:7:19:")
 
 
 def test_a_fallback_font_not_installed_is_named_as_the_remedy(check):
