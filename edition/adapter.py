@@ -17,8 +17,15 @@ WeasyPrint:
 - ``page_boxes``: the geometry of a laid-out page (``page._page_box``): the
   content area, the lines of the text, the boxes of the note area; the note
   placement measures with it where a long note must be split;
-- ``map_element_to_tag``: a custom HTML element tagged as a PDF structure type
-  (WeasyPrint's ``_get_pdf_tag`` knows no ``Note``);
+- ``tagged_by``: a tagged part written with ``edition.render.tagging``'s structure
+  tree instead of WeasyPrint's (``weasyprint.pdf.add_tags``, which makes one
+  element per page and leaves page furniture unreferenced): the marked
+  content of each page (``Stream._tags``, the boxes' ``element`` and
+  ``element_tag``, ``link_annotation``), furniture drawn as artifacts and
+  replacement texts in the marked content (``Stream.marked``; the pages' boxes:
+  ``MarginBox``, leaders' ``is_leader``, ``LineBox``, ``TextBox``); and, at
+  layout, text boxes cut by hyphenation flagged
+  (``weasyprint.layout.inline.split_text_box``);
 - ``is_ignored_declaration``: tells a CSS declaration WeasyPrint ignored (a
   warning about the stylesheet) from a real layout problem.
 
@@ -36,6 +43,7 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from importlib.metadata import PackageNotFoundError, version
 
 SUPPORTED = {"weasyprint": "70.0", "pypdf": "7.1.1"}
@@ -72,6 +80,7 @@ def lay_out(html, font_config, stylesheets=()):
             cls.context = super()._build_layout_context(*args, **kwargs)
             return cls.context
 
+    _install_hyphenation_flag()
     options = DEFAULT_OPTIONS.copy()
     options["stylesheets"] = list(stylesheets)
     document = _KeepingContext._render(html, font_config, None, None, options)
@@ -168,21 +177,215 @@ def page_boxes(page) -> PageBoxes:
     return PageBoxes(top, top + root.height, tuple(lines), notes, notes_top)
 
 
-_TAGS: dict[str, str] = {}
+# ------------------------------------------------------------------ WeasyPrint: tagging
+
+_TAGGER: list = []  # (tagger, what drawing must know) of the part being written (a stack)
+_INSTALLED: set[str] = set()
 
 
-def map_element_to_tag(element: str, tag: str) -> None:
-    """Tag every ``<element>`` of the HTML as the PDF structure type ``tag`` (e.g. "Note") when WeasyPrint
-    writes a tagged PDF; idempotent."""
-    from weasyprint.pdf import tags
-    _TAGS[element] = tag
-    if getattr(tags._get_pdf_tag, "__module__", "") != __name__:
-        original = tags._get_pdf_tag
+@contextmanager
+def tagged_by(tagger, document):
+    """While the block runs, a tagged PDF that WeasyPrint writes of ``document`` gets ``tagger``'s
+    structure tree (``edition.render.tagging``) instead of its own, page furniture drawn as artifacts,
+    and the replacement texts the tagger gives for text runs (``edition.render.extraction``)."""
+    _install_tagging()
+    _TAGGER.append((tagger, _drawing_facts(document, tagger)))
+    try:
+        yield
+    finally:
+        _TAGGER.pop()
 
-        def _get_pdf_tag(name):
-            return _TAGS.get(name) or original(name)
-        _get_pdf_tag.__module__ = __name__
-        tags._get_pdf_tag = _get_pdf_tag
+
+def _install_tagging() -> None:
+    if "tagging" in _INSTALLED:
+        return
+    import weasyprint.pdf
+    from weasyprint.pdf.stream import Stream
+    original_tags, original_marked = weasyprint.pdf.add_tags, Stream.marked
+
+    def add_tags(pdf, document, pdf_version, page_streams):
+        if not _TAGGER:
+            return original_tags(pdf, document, pdf_version, page_streams)
+        _write_structure(pdf, _TAGGER[-1][0], document, page_streams)
+
+    def marked(self, box, tag):
+        if self._tags is None or not _TAGGER:
+            return original_marked(self, box, tag)
+        return _marked(self, box, tag, _TAGGER[-1][1])
+
+    weasyprint.pdf.add_tags, Stream.marked = add_tags, marked
+    _INSTALLED.add("tagging")
+
+
+def _install_hyphenation_flag() -> None:
+    """Layout marks a text box cut by hyphenation (``edition_hyphenated``): its text then ends with a
+    hyphenate-character that its source text does not have at that place."""
+    if "hyphenation" in _INSTALLED:
+        return
+    from weasyprint.layout import inline
+    original = inline.split_text_box
+
+    def split_text_box(context, box, available_width, skip, is_line_start=True):
+        new_box, resume, preserved = original(context, box, available_width, skip, is_line_start)
+        if new_box is not None:
+            mark = box.style["hyphenate_character"]
+            new_box.edition_hyphenated = bool(
+                resume is not None and mark and new_box.text.endswith(mark)
+                and not box.text.encode()[skip:].decode().startswith(new_box.text))
+        return new_box, resume, preserved
+
+    inline.split_text_box = split_text_box
+    _INSTALLED.add("hyphenation")
+
+
+@dataclass
+class _DrawingFacts:
+    artifacts: dict[int, str]  # id of a text box -> the artifact type it is drawn as
+    actual: dict[int, str]  # id of a text box -> its replacement text
+
+
+def _drawing_facts(document, tagger) -> _DrawingFacts:
+    """What drawing must know of the boxes of every page: page furniture (margin boxes: running heads,
+    folios; leaders) is drawn as artifacts; the text runs, in reading order with where their lines begin
+    and end, get the tagger's replacement texts."""
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+
+    from .render.extraction import Run
+    facts = _DrawingFacts({}, {})
+    texts: list = []
+    edges: set[int] = set()
+    starts: set[int] = set()
+
+    def visit(box, artifact):
+        if isinstance(box, AbsolutePlaceholder):
+            box = box._box
+        if isinstance(box, boxes.MarginBox):
+            artifact = "/Pagination"
+        elif getattr(box, "is_leader", False):
+            artifact = "/Layout"
+        if isinstance(box, boxes.TextBox):
+            if artifact:
+                facts.artifacts[id(box)] = artifact
+            elif box.text.strip():
+                texts.append(box)
+            return
+        before = len(texts)
+        for child in getattr(box, "children", ()):
+            visit(child, artifact)
+        if isinstance(box, boxes.LineBox) and len(texts) > before:
+            starts.add(id(texts[before]))
+            edges.add(id(texts[-1]))
+
+    for page in document.pages:
+        visit(page._page_box, None)
+    runs = [Run(box.element, box.text, getattr(box, "edition_hyphenated", False), id(box) in starts,
+                id(box) in edges) for box in texts]
+    for k, text in tagger.replacements(runs).items():
+        facts.actual[id(texts[k])] = text
+    return facts
+
+
+@contextmanager
+def _marked(stream, box, tag, facts: _DrawingFacts):
+    """``Stream.marked``: an artifact for furniture, nothing for a text box that draws nothing, else a
+    marked-content sequence with its MCID and, where the tagger gave one, its replacement text."""
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    artifact = facts.artifacts.get(id(box))
+    if artifact is not None:
+        stream.begin_marked_content("Artifact", pydyf.Dictionary({"Type": artifact}))
+    elif (isinstance(box, boxes.TextBox) and not box.text.strip()
+          and box.style["text_decoration_line"] in ("none", None)):
+        yield  # WeasyPrint draws nothing for it
+        return
+    else:
+        mcid = len(stream._tags)
+        stream._tags[box] = {"tag": tag, "mcid": mcid}
+        properties = pydyf.Dictionary({"MCID": mcid})
+        if id(box) in facts.actual:
+            properties["ActualText"] = pydyf.String(facts.actual[id(box)])
+        stream.begin_marked_content(tag, properties)
+    try:
+        yield
+    finally:
+        stream.end_marked_content()
+
+
+def _write_structure(pdf, tagger, document, page_streams) -> None:
+    """The part's structure tree, parent tree and annotations' keys and descriptions, written as
+    WeasyPrint's ``add_tags`` would (one parent-tree key per page, then one per annotation)."""
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+
+    from .render.tagging import Annotated, Marked, Node
+    root_box = document.pages[0]._page_box.children[0]
+    tagger.start(root_box.element)
+    items: list = []
+    for number, (page, stream) in enumerate(zip(document.pages, page_streams)):
+        for box, tag in stream._tags.items():
+            pseudo = (box.element_tag or "").partition("::")[2] if box.element is not None else ""
+            items.append(Marked(number, tag["mcid"], box.element, pseudo,
+                                box.text if isinstance(box, boxes.TextBox) else ""))
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if isinstance(box, AbsolutePlaceholder):
+                box = box._box
+            if box.link_annotation is not None:
+                items.append(Annotated(number, box.element, box.link_annotation))
+            stack.extend(reversed(getattr(box, "children", ())))
+    tree = tagger.structure(items)
+    pages = pdf.page_references
+    by_mcid: dict[int, dict[int, Any]] = {}
+    annotations: list = []
+    root = pydyf.Dictionary({"Type": "/StructTreeRoot"})
+    pdf.add_object(root)
+
+    def write(node: Node, parent) -> Any:
+        element = pydyf.Dictionary({"Type": "/StructElem", "S": f"/{node.role}", "P": parent})
+        pdf.add_object(element)
+        home = next((kid.page for kid in node.kids if isinstance(kid, Marked)), None)
+        kids = pydyf.Array()
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                kids.append(write(kid, element.reference))
+            elif isinstance(kid, Marked):
+                by_mcid.setdefault(kid.page, {})[kid.mcid] = element.reference
+                kids.append(kid.mcid if kid.page == home else pydyf.Dictionary(
+                    {"Type": "/MCR", "Pg": pages[kid.page], "MCID": kid.mcid}))
+            elif isinstance(kid, Annotated):
+                annotations.append((element.reference, kid.annotation, node.contents))
+                kids.append(pydyf.Dictionary({"Type": "/OBJR", "Obj": kid.annotation.reference,
+                                              "Pg": pages[kid.page]}))
+        element["K"] = kids
+        if home is not None:
+            element["Pg"] = pages[home]
+        for key, value in (("Lang", node.lang), ("ID", node.id), ("Alt", node.alt)):
+            if value:
+                element[key] = pydyf.String(value)
+        if node.scope:
+            element["A"] = pydyf.Dictionary({"O": "/Table", "Scope": f"/{node.scope}"})
+        return element.reference
+
+    root["K"] = pydyf.Array([write(tree, root.reference)])
+    nums = pydyf.Array()
+    for number in range(len(document.pages)):
+        marks = by_mcid.get(number, {})
+        nums.extend([number, pydyf.Array(marks[mcid] for mcid in range(len(marks)))])
+    for key, (reference, annotation, contents) in enumerate(annotations, start=len(document.pages)):
+        nums.extend([key, reference])
+        annotation["StructParent"] = key
+        if contents:
+            annotation["Contents"] = pydyf.String(contents)
+    parent_tree = pydyf.Dictionary({"Nums": nums})
+    pdf.add_object(parent_tree)
+    root["ParentTree"] = parent_tree.reference
+    root["ParentTreeNextKey"] = len(document.pages) + len(annotations)
+    pdf.catalog["StructTreeRoot"] = root.reference
+    pdf.catalog["MarkInfo"] = pydyf.Dictionary({"Marked": "true"})
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
 def is_ignored_declaration(record: logging.LogRecord) -> bool:

@@ -23,14 +23,15 @@ class Profile:
     even_pages: bool  # a printer binds sheets: an even page count
     cmyk: bool  # every colour on the K plate, a CMYK output intent
     description: str
+    universal_access: bool = False  # PDF/UA-1 (ISO 14289-1): tagged for assistive technology, identified
 
 
-SCREEN = Profile("screen", "edition", "pdf/a-2a", "PDF/A-2a", ("edition.css",), links=True, tagged=True,
+SCREEN = Profile("screen", "edition", "pdf/a-2a", "PDF/A-2a, PDF/UA-1", ("edition.css",), links=True, tagged=True,
                  bleed=False, even_pages=False, cmyk=False,
-                 description="PDF/A-2a, tagged, linked (edition.pdf)")
+                 description="PDF/A-2a and PDF/UA-1, tagged, linked (edition.pdf)", universal_access=True)
 PRINT = Profile("print", "edition-print", "pdf/x-4", "PDF/X-4", ("edition.css", "print.css"), links=False,
                 tagged=False, bleed=True, even_pages=True, cmyk=True,
-                description="PDF/X-4 with bleed and crop marks (edition-print.pdf)")
+                description="PDF/X-4 with bleed, slug and crop marks (edition-print.pdf)")
 PROFILES: dict[str, Profile] = {p.name: p for p in (SCREEN, PRINT)}
 
 

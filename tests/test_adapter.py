@@ -71,21 +71,55 @@ def test_renumbered_pages_print_the_new_folios_and_equal_a_layout_that_began_the
     assert renumbered == direct.write_pdf()
 
 
-def test_a_custom_element_is_tagged_as_the_structure_type_asked_for():
-    """weasyprint.pdf.tags._get_pdf_tag maps an HTML element name to a PDF structure type."""
-    adapter.map_element_to_tag("edition-test-note", "Note")
-    document, _ = _laid_out("<p>Text<edition-test-note>a note</edition-test-note></p>")
-    pdf = PdfReader(io.BytesIO(document.write_pdf(pdf_variant="pdf/ua-1")))
-    kinds = set()
-    stack = [pdf.trailer["/Root"]["/StructTreeRoot"]]
-    while stack:
-        node = stack.pop().get_object()
+def _tagged(body: str, css: str = PAGE) -> bytes:
+    from edition.render.tagging import Tagger
+    document, _ = _laid_out(body, css)
+    with adapter.tagged_by(Tagger({"edition-test-note": "Note"}), document):
+        return document.write_pdf(pdf_variant="pdf/a-2a")
+
+
+def _elements(pdf: bytes) -> list:
+    """Every structure element of a tagged PDF, depth first."""
+    reader = PdfReader(io.BytesIO(pdf))
+
+    def walk(node):
+        node = node.get_object()
         if "/S" in node:
-            kinds.add(node["/S"])
+            yield node
         kids = node.get("/K", [])
-        stack.extend(k for k in (kids if isinstance(kids, list) else [kids]) if hasattr(k, "get_object")
-                     and isinstance(k.get_object(), dict))
-    assert "/Note" in kinds and "/P" in kinds
+        for kid in (kids if isinstance(kids, list) else [kids]):
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict) and "/S" in kid:
+                yield from walk(kid)
+    return list(walk(reader.trailer["/Root"]["/StructTreeRoot"]))
+
+
+def test_a_tagged_part_gets_the_taggers_structure_with_one_element_across_pages():
+    """weasyprint.pdf.add_tags (replaced), Stream._tags (box -> MCID), box.element and element_tag."""
+    long_turn = "<p>" + "Hegedüs spoke at length. " * 40 + "</p>"
+    pdf = _tagged(long_turn + "<p>Text<edition-test-note id='n'>a note</edition-test-note></p>")
+    kinds = [e["/S"] for e in _elements(pdf)]
+    assert len(PdfReader(io.BytesIO(pdf)).pages) > 2
+    assert kinds == ["/Document", "/P", "/P", "/Note"]
+    note = _elements(pdf)[-1]
+    assert note["/ID"] == "n"
+
+
+def test_page_furniture_is_drawn_as_an_artifact():
+    """Stream.marked, the pages' MarginBox and leaders (is_leader)."""
+    pdf = _tagged("<p><span class='l'>Persons</span>7</p>", PAGE + " .l::after { content: leader('. ') }")
+    content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+    assert content.count(b"/Artifact\n<</Type /Pagination>>") == 1  # the folio
+    assert content.count(b"/Artifact\n<</Type /Layout>>") >= 1  # the leader's dots
+    assert content.count(b"/MCID") == 2  # "Persons" and "7"
+
+
+def test_a_text_box_cut_by_hyphenation_is_flagged_and_its_word_given_whole():
+    """weasyprint.layout.inline.split_text_box's result, LineBox and TextBox of the laid-out pages."""
+    css = PAGE + " p { width: 40pt; hyphens: auto; font-size: 8pt }"
+    pdf = _tagged("<p lang='en'>recommended extraordinary representatives</p>", css)
+    content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+    assert b"/ActualText (recommended)" in content
 
 
 def test_an_ignored_css_declaration_is_told_from_a_layout_problem():

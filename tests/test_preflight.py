@@ -124,6 +124,15 @@ def test_wrong_boxes_fail(small):
     assert "p. 2: bleed of" in messages and "trim sizes differ" in messages
 
 
+def test_a_print_page_without_a_slug_for_its_marks_fails(small):
+    _root, _screen, printed = small
+
+    def no_slug(w):
+        w.pages[0].mediabox = RectangleObject(w.pages[0]["/BleedBox"])
+    report = preflight("x.pdf", data=_rewrite(printed, no_slug), profile="print")
+    assert _failures(report, "boxes") == ["p. 1: a slug of 0.0 mm beyond the BleedBox; the crop marks want at least 6 mm"]
+
+
 def test_a_screen_pdf_with_a_bleed_fails(small):
     _root, _screen, printed = small
     report = preflight("x.pdf", data=printed.read_bytes(), profile="screen")
@@ -153,9 +162,11 @@ def test_missing_metadata_fails(small):
     def strip(w):
         del w._root_object["/Metadata"]
         del w._root_object["/Lang"]
+        del w._root_object["/ViewerPreferences"]
     report = preflight("x.pdf", data=_rewrite(screen, strip))
     assert set(_failures(report, "metadata")) == {
-        "no document language (/Lang)", "no XMP metadata with a title", "XMP lacks the PDF/A-2a identification"}
+        "no document language (/Lang)", "no XMP metadata with a title", "XMP lacks the PDF/A-2a identification",
+        "XMP lacks the PDF/UA-1 identification", "viewers are not asked to show the title (DisplayDocTitle, PDF/UA-1)"}
 
 
 def test_page_labels_that_disagree_with_the_printed_folios_fail(small):

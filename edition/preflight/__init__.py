@@ -8,12 +8,13 @@ the layout that made it:
 - ``fonts``: every font embedded, and only the edition's own (a fallback to
   another font means a glyph was missing: the characters are named);
 - ``boxes``: one trim size throughout; for print a bleed of at least 3 mm on
-  every side and BleedBox = MediaBox; for screen no bleed;
+  every side and a slug of at least 6 mm beyond it (for the crop marks); for
+  screen no bleed;
 - ``parity``: an even page count for print;
 - ``colour``: for print, no RGB colour operators (text and marks on the K
   plate) and an output intent;
-- ``metadata``: title, author, language, XMP with the profile's PDF/A or PDF/X
-  identification;
+- ``metadata``: title, author, language, XMP with the profile's PDF/A and
+  PDF/UA (and the title shown by viewers) or PDF/X identification;
 - ``labels``: page labels exist and each printed folio (the page's last line,
   drawn after its matter) equals its page's label;
 - ``notes``: every note begins on its call's page and each continuation of a

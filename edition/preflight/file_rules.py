@@ -13,6 +13,7 @@ from . import Report
 
 SUBSET = re.compile(r"^[A-Z]{6}\+")
 PT_PER_MM = 72 / 25.4
+SLUG_MM = 6  # between BleedBox and MediaBox: room for crop marks outside the bleed
 
 
 def trim(page) -> list[float]:
@@ -81,6 +82,10 @@ def _family(name: str, own: tuple[str, ...]) -> str | None:
                  if plain == family or plain.startswith(family + "-") or plain.startswith(family + ",")), None)
 
 
+def _margins(inner: list[float], outer: list[float]) -> list[float]:
+    return [inner[0] - outer[0], inner[1] - outer[1], outer[2] - inner[2], outer[3] - inner[3]]
+
+
 def check_boxes(report: Report, reader, profile: str) -> None:
     problems = []
     sizes = set()
@@ -90,18 +95,20 @@ def check_boxes(report: Report, reader, profile: str) -> None:
         bleed = [float(x) for x in (page.get("/BleedBox") or page.mediabox)]
         sizes.add((round(box[2] - box[0], 1), round(box[3] - box[1], 1)))
         if profile == "print":
-            margins = [box[0] - bleed[0], box[1] - bleed[1], bleed[2] - box[2], bleed[3] - box[3]]
+            margins = _margins(box, bleed)
             if "/TrimBox" not in page or min(margins) < 2.9 * PT_PER_MM:
                 problems.append(f"p. {number}: bleed of {min(margins) / PT_PER_MM:.1f} mm; at least 3 mm wanted")
-            if any(abs(a - b) > 0.01 for a, b in zip(bleed, media)):
-                problems.append(f"p. {number}: BleedBox differs from MediaBox")
+            slug = min(_margins(bleed, media))
+            if slug < SLUG_MM * PT_PER_MM - 0.01:
+                problems.append(f"p. {number}: a slug of {slug / PT_PER_MM:.1f} mm beyond the BleedBox; "
+                                f"the crop marks want at least {SLUG_MM:g} mm")
         elif any(abs(a - b) > 0.01 for a, b in zip(box, media)):
             problems.append(f"p. {number}: a screen PDF has no bleed, but TrimBox differs from MediaBox")
     if len(sizes) > 1:
         problems.append(f"trim sizes differ between pages: {sorted(sizes)}")
     w, h = next(iter(sizes)) if len(sizes) == 1 else (0, 0)
     report.add("boxes", problems, f"trim {w / 72:.3g} x {h / 72:.3g} in on every page"
-               + (", 3 mm bleed" if profile == "print" else ", no bleed"))
+               + (", 3 mm bleed, a slug for the marks" if profile == "print" else ", no bleed"))
 
 
 def check_colour(report: Report, reader) -> None:
@@ -131,10 +138,12 @@ def check_metadata(report: Report, reader, xmp: str, profile: str) -> None:
         problems.append("no document language (/Lang)")
     if "<dc:title>" not in xmp:
         problems.append("no XMP metadata with a title")
-    variant = "PDF/X-4" if profile == "print" else "PDF/A-2a"
-    wanted = "pdfxid:GTS_PDFXVersion>PDF/X-4" if profile == "print" else "pdfaid:part>2"
-    if wanted not in xmp:
-        problems.append(f"XMP lacks the {variant} identification")
-    report.add("metadata", problems, f"title, author, language, XMP with the {variant} identification")
+    wanted = ({"PDF/X-4": "pdfxid:GTS_PDFXVersion>PDF/X-4"} if profile == "print" else
+              {"PDF/A-2a": "pdfaid:part>2", "PDF/UA-1": "pdfuaid:part>1"})
+    problems.extend(f"XMP lacks the {variant} identification" for variant, mark in wanted.items() if mark not in xmp)
+    shows_title = (reader.trailer["/Root"].get("/ViewerPreferences") or {}).get("/DisplayDocTitle")
+    if profile != "print" and getattr(shows_title, "value", shows_title) is not True:  # a pypdf BooleanObject
+        problems.append("viewers are not asked to show the title (DisplayDocTitle, PDF/UA-1)")
+    report.add("metadata", problems, f"title, author, language, XMP with the {' and '.join(wanted)} identification")
 
 

@@ -206,7 +206,8 @@ def decompression_problems(reader) -> list[str]:
     return problems
 
 
-HYPHENATED = re.compile(r"[-\u2010\u00ad\ufffe\x02]\r?\n")
+# a line-end hyphen joined: pdfium marks one it recognized (U+FFFE), with or without the break
+HYPHENATED = re.compile(r"[-\u2010\u00ad\ufffe\x02]\r?\n|\ufffe")
 
 
 def page_list(data: bytes, trims, indexes: list[int]) -> list[Page]:

@@ -7,8 +7,11 @@ spans the parts is gathered meanwhile and written by ``Assembler.finish``, which
 also finishes the PDF:
 
 - the page tree, in book order (parts may be added in another order);
-- one structure tree (screen, PDF/A-2a): one ``Document`` element holding every
-  part's elements, one parent tree with keys renumbered for pages and links;
+- one structure tree (screen, PDF/A-2a and PDF/UA-1): one ``Document`` element
+  holding every part's elements, one parent tree with keys renumbered for pages
+  and links, one ID tree of the elements' ids (notes);
+- one font per face (``fonts``): the parts' subsets merged, named by a subset
+  tag derived from the merged program;
 - one name tree of destinations; a link to an anchor in another part (written
   by WeasyPrint as a URI ``edition-part:<name>``, see ``LINK_ELSEWHERE``)
   becomes a link to that name; a name given twice, or a link to a name that
@@ -17,13 +20,12 @@ also finishes the PDF:
 - page labels that match the printed folios (roman front matter, arabic text);
 - document info and an XMP packet with the profile's identification, ids
   derived from the pages' content and dates only from ``SOURCE_DATE_EPOCH``;
-- print (PDF/X-4): the printing condition named, no link annotations, crop
-  marks on the K plate, an even page count.
+- print (PDF/X-4): the printing condition named, no link annotations, a slug
+  and crop marks on the K plate on every page (``marks``), an even page count.
 
 Identical streams that carry no references (the colour profile each part
-embeds) are written once.  Nothing is laid out again; only print's content
-streams are decoded (to recolour the marks).  The same parts added in the same
-order give the same bytes.
+embeds) are written once.  Nothing is laid out again and no content stream is
+decoded.  The same parts added in the same order give the same bytes.
 """
 from __future__ import annotations
 
@@ -33,12 +35,14 @@ import hashlib
 import io
 
 from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject, PdfObject,
-                           TextStringObject)
+from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject, NameObject,
+                           NumberObject, PdfObject, TextStringObject)
 
 from ..model import EditionMeta
 from ..profiles import SCREEN, Profile, profile_named
-from .finish import LabelRange, document_info, edition_date, xmp_packet
+from .finish import LabelRange, document_info, edition_date, name_output_intent, xmp_packet
+from .fonts import FontMerger
+from .marks import PrintPages
 from .parts import LINK_ELSEWHERE, AssemblyError, FinalRef, Part, PartWriter
 from .pdfobjects import decoded, get, pdf_dict, string
 
@@ -65,6 +69,9 @@ class Assembler:
         self.dests: dict[bytes, tuple[int, Any]] = {}  # name (its bytes) -> (part, destination)
         self.linked: dict[bytes, int] = {}  # names links point to -> the first part linking
         self.streams: dict[bytes, FinalRef] = {}  # digest of a reference-free stream -> its object
+        self.ids: dict[bytes, FinalRef] = {}  # structure elements' ids -> the elements
+        self.fonts = FontMerger(self._reserve)
+        self.print_pages = PrintPages(self._new_object)
         self.tagged = False
 
     # ------------------------------------------------------------ parts
@@ -131,15 +138,19 @@ class Assembler:
         self._write_object(self.page_tree, pdf_dict({"/Type": NameObject("/Pages"), "/Kids": ArrayObject(pages),
                                                   "/Count": NumberObject(len(pages))}))
         catalog = pdf_dict({"/Type": NameObject("/Catalog"), "/Pages": self.page_tree})
-        for key in ("/MarkInfo", "/ViewerPreferences", "/OutputIntents"):
+        for key in ("/MarkInfo", "/OutputIntents"):
             if key in self.catalog_entries:
                 catalog[NameObject(key)] = self.catalog_entries[key]
+        catalog[NameObject("/ViewerPreferences")] = pdf_dict({"/DisplayDocTitle": BooleanObject(True)})
         if self.profile.cmyk:
-            self._name_output_condition(catalog)
+            for intent in get(catalog, "/OutputIntents", ArrayObject()):
+                name_output_intent(intent)
         catalog[NameObject("/Lang")] = TextStringObject(meta.language)
         catalog[NameObject("/PageLabels")] = _page_labels(labels, len(pages))
         if self.dests:
-            catalog[NameObject("/Names")] = pdf_dict({"/Dests": self._name_tree()})
+            dests = [(name, dest) for name, (_part, dest) in self.dests.items()]
+            catalog[NameObject("/Names")] = pdf_dict({"/Dests": self._name_tree(dests)})
+        self.fonts.finish(self._font_object)
         outline = self._outline(parts)
         if outline is not None:
             catalog[NameObject("/Outlines")] = outline
@@ -166,25 +177,25 @@ class Assembler:
         page = pdf_dict({"/Type": NameObject("/Page"), "/Parent": self.page_tree, "/Resources": DictionaryObject()})
         for key, box in boxes.items():
             page[NameObject(key)] = box
+        if self.profile.bleed:
+            self.print_pages.finish_page(page)
         return self._new_object(page)
 
-    def _name_output_condition(self, catalog: DictionaryObject) -> None:
-        """Name the printing condition as the ICC registry does, so a printer recognizes it."""
-        for intent in get(catalog, "/OutputIntents", ArrayObject()):
-            intent[NameObject("/OutputConditionIdentifier")] = TextStringObject("FOGRA39")
-            intent[NameObject("/RegistryName")] = TextStringObject("http://www.color.org")
-            intent[NameObject("/OutputCondition")] = TextStringObject(
-                "Offset printing, ISO 12647-2:2004/Amd 1, paper type 1 or 2 (coated art), 60/cm")
-            intent[NameObject("/Info")] = TextStringObject("Coated FOGRA39 (ISO 12647-2:2004)")
+    def _font_object(self, ref: FinalRef | None, obj: Any) -> FinalRef:
+        if ref is None:
+            return self._new_object(obj)
+        self._write_object(ref, obj)
+        return ref
 
-    def _name_tree(self) -> FinalRef:
-        entries = sorted(self.dests.items())
+    def _name_tree(self, entries: list[tuple[bytes, Any]]) -> FinalRef:
+        """A name tree (ISO 32000-1 7.9.6) of the entries, sorted by name, in leaves of ``TREE_LEAF_SIZE``."""
+        entries = sorted(entries, key=lambda entry: entry[0])
         leaves = []
         for start in range(0, len(entries), TREE_LEAF_SIZE):
             chunk = entries[start:start + TREE_LEAF_SIZE]
             names = ArrayObject()
-            for name, (_part, dest) in chunk:
-                names.extend([string(name), dest])
+            for name, value in chunk:
+                names.extend([string(name), value])
             leaves.append((chunk[0][0], chunk[-1][0], names))
         if len(leaves) == 1:
             return self._new_object(pdf_dict({"/Names": leaves[0][2]}))
@@ -228,6 +239,8 @@ class Assembler:
             root[NameObject("/RoleMap")] = pdf_dict(self.role_map)
         if self.class_map:
             root[NameObject("/ClassMap")] = pdf_dict(self.class_map)
+        if self.ids:
+            root[NameObject("/IDTree")] = self._name_tree(list(self.ids.items()))
         self._write_object(self.struct_root, root)
         return self.struct_root
 

@@ -2,22 +2,21 @@
 
 ``write_pdf`` writes laid-out pages as one PDF part, in the variant of the profile:
 
-- ``screen``: PDF/A-2a (archival, tagged: headings, paragraphs, notes as
-  ``Note``, links, reading order, document language), links and bookmarks;
-- ``print``: PDF/X-4 (FOGRA39 output intent), bleed and crop marks from the
-  stylesheet.
+- ``screen``: PDF/A-2a and PDF/UA-1 (archival, tagged by ``tagging``: headings,
+  paragraphs, lists, notes as ``Note``, links with descriptions, reading order,
+  languages; page furniture as artifacts), links and bookmarks;
+- ``print``: PDF/X-4 (FOGRA39 output intent) with the bleed of the stylesheet;
+  the assembly adds the slug and crop marks (``marks``).
 
 ``assemble`` joins the parts and finishes the PDF with what is defined here:
 page label ranges, the document info and the XMP packet with the variant's
 identification (ids derived from the content, dates only from
 ``SOURCE_DATE_EPOCH``, else 1 January of the edition's year, so the same source
-gives the same bytes), and the recolouring of crop marks for print.
-
+gives the same bytes), and the output intent of print described as what it is.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import uuid
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
@@ -28,6 +27,7 @@ from .. import adapter
 from ..clock import edition_date  # noqa: F401  (part of this module's API)
 from ..model import EditionMeta
 from ..profiles import Profile
+from .tagging import Tagger
 
 NOTE_ELEMENT = "edition-note"  # the HTML element of a note, tagged as a PDF Note
 
@@ -42,12 +42,14 @@ class LabelRange:
 
 
 def write_pdf(document, profile: Profile) -> bytes:
-    """A laid-out WeasyPrint document as one PDF part, in the profile's variant, straight from WeasyPrint."""
-    if profile.tagged:
-        adapter.map_element_to_tag(NOTE_ELEMENT, "Note")
+    """A laid-out WeasyPrint document as one PDF part, in the profile's variant; tagged (``tagging``) for a
+    tagged profile."""
     # no /ID: computing it serialises (and compresses) the whole part a second time, and the assembled
     # PDF gets its own, derived from the content of every part
-    return document.write_pdf(pdf_variant=profile.pdf_variant, pdf_identifier=False)
+    if not profile.tagged:
+        return document.write_pdf(pdf_variant=profile.pdf_variant, pdf_identifier=False)
+    with adapter.tagged_by(Tagger({NOTE_ELEMENT: "Note"}), document):
+        return document.write_pdf(pdf_variant=profile.pdf_variant, pdf_identifier=False)
 
 
 def document_info(meta: EditionMeta, when: _dt.datetime, profile: Profile) -> dict[str, object]:
@@ -69,12 +71,23 @@ def document_info(meta: EditionMeta, when: _dt.datetime, profile: Profile) -> di
 
 
 PRODUCER = "edition (WeasyPrint 70, pypdf)"
-_RGB_BLACK = re.compile(rb"(?m)^0 0 0 (rg|RG)$")
+# the printing condition, as the ICC's registry of characterization data names it
+PRINTING_CONDITION = {
+    "/OutputConditionIdentifier": "FOGRA39",
+    "/RegistryName": "http://www.color.org",
+    "/OutputCondition": "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = coated "
+                        "art, 115 g/m2, tone value increase curves A (CMY) and B (K)",
+    # what the embedded profile is (styles/color/README.md): not Adobe's "Coated FOGRA39"
+    "/Info": "FOGRA39 characterization data (ISO 12647-2:2004/Amd 1, coated paper); "
+             "ICC profile FOGRA39L made from it with ArgyllCMS colprof",
+}
 
 
-def marks_in_k(content: bytes) -> bytes:
-    """A content stream with WeasyPrint's DeviceRGB black (its crop marks) set on the K plate instead."""
-    return _RGB_BLACK.sub(lambda m: b"0 0 0 1 k" if m.group(1) == b"rg" else b"0 0 0 1 K", content)
+def name_output_intent(intent) -> None:
+    """Name the printing condition of a PDF/X output intent as the ICC registry does, so that a printer
+    recognizes it, and describe the embedded profile honestly."""
+    for key, value in PRINTING_CONDITION.items():
+        intent[NameObject(key)] = TextStringObject(value)
 
 
 def _title(meta: EditionMeta) -> str:
@@ -100,6 +113,8 @@ def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: Profile, digest: 
     conformance = (
         '<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>' if profile.name == "screen" else
         '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>')
+    if profile.universal_access:
+        conformance += "<pdfuaid:part>1</pdfuaid:part>"
     rights = f"<dc:rights>{alt(meta.licence)}</dc:rights>" if meta.licence else ""
     publisher = f"<dc:publisher>{bag([meta.publisher])}</dc:publisher>" if meta.publisher else ""
     trapped = "<pdf:Trapped>False</pdf:Trapped>" if profile.cmyk else ""
@@ -113,6 +128,7 @@ def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: Profile, digest: 
         ' xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"'
         ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"'
         ' xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"'
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"'
         ' xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">\n'
         f"<dc:format>application/pdf</dc:format>"
         f"<dc:title>{alt(title)}</dc:title>"
@@ -126,8 +142,30 @@ def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: Profile, digest: 
         f"<xmp:CreatorTool>edition</xmp:CreatorTool><xmp:CreateDate>{iso}</xmp:CreateDate>"
         f"<xmp:ModifyDate>{iso}</xmp:ModifyDate><xmp:MetadataDate>{iso}</xmp:MetadataDate>\n"
         f"<xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID>"
-        f"<xmpMM:InstanceID>uuid:{instance}</xmpMM:InstanceID>\n"
+        f"<xmpMM:InstanceID>uuid:{instance}</xmpMM:InstanceID>"
+        f"<xmpMM:VersionID>{when.strftime('%Y%m%d%H%M%S')}</xmpMM:VersionID>"
+        "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
         f"{conformance}\n"
-        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+        "</rdf:Description>\n"
+        f"{UA_EXTENSION_SCHEMA if profile.universal_access and profile.name == 'screen' else ''}"
+        "</rdf:RDF>\n</x:xmpmeta>\n"
         '<?xpacket end="w"?>'
     )
+
+
+# PDF/A allows only the XMP schemas it predefines, or those an extension schema describes (ISO 19005-2
+# 6.6.2.3): the PDF/UA identification is not predefined
+UA_EXTENSION_SCHEMA = (
+    '<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"'
+    ' xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">'
+    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+    "<pdfaProperty:category>internal</pdfaProperty:category>"
+    "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>"
+    "</rdf:li></rdf:Seq></pdfaSchema:property>"
+    "</rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>\n")
+

@@ -5,23 +5,23 @@ pypdf and writes its objects into the ``Assembler``'s file at once, each
 renumbered, so that parts never sit in memory together; what spans the parts
 (the page tree, the structure tree's elements and parent-tree keys, named
 destinations, links to other parts, the outline) is gathered into the
-assembler for ``Assembler.finish``.  For print, crop marks are recoloured onto
-the K plate as the content streams pass.
+assembler for ``Assembler.finish``.  Type 0 fonts are handed to the assembler's
+``FontMerger`` (one font per face in the final file); other fonts keep their
+objects under a subset tag derived from their program.  Print pages get their
+slug and crop marks (``marks``) as they pass.
 """
 from __future__ import annotations
 
 import hashlib
-import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject,
-                           StreamObject, TextStringObject)
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject, TextStringObject
 
 from .. import adapter
-from .finish import marks_in_k
+from .fonts import tagged_name
 from .pdfobjects import array, decoded, detached, get, name_bytes, stream_key, text, tree_items
 
 if TYPE_CHECKING:
@@ -58,7 +58,6 @@ class PartWriter:
         self.a, self.reader, self.handle, self.part = assembler, reader, handle, part
         self.numbers: dict[int, FinalRef] = {}  # the part's object number -> its reference in the final file
         self.queue: list[int] = []
-        self.content_streams: set[int] = set()
         self.page_keys: dict[int, int] = {}  # the part's parent-tree keys -> the final file's
         self.deferred: set[int] = set()  # top-level outline items, written by ``finish``
         catalog: Any = reader.trailer["/Root"]
@@ -96,7 +95,6 @@ class PartWriter:
             digest = hashlib.sha256()
             for content in array(dict.get(page, "/Contents")):
                 if isinstance(content, IndirectObject):
-                    self.content_streams.add(content.idnum)
                     digest.update(adapter.raw_stream_data(content.get_object()))
             part.page_digests.append(digest.digest())
             part.last_boxes = {key: ArrayObject(page[key]) for key in ("/MediaBox", "/CropBox", "/BleedBox",
@@ -160,8 +158,7 @@ class PartWriter:
         uri = get(action, "/URI") if action is not None and get(action, "/S") == "/URI" else None
         if isinstance(uri, (str, bytes)) and text(uri).startswith(LINK_ELSEWHERE):  # to a name in another part
             annot[NameObject("/Dest")] = TextStringObject(unquote(text(uri)[len(LINK_ELSEWHERE):]))
-            for key in ("/A", "/Contents"):
-                annot.pop(key, None)
+            annot.pop("/A", None)
         dest = get(annot, "/Dest")
         action = get(annot, "/A")
         if dest is None and action is not None and get(action, "/S") == "/GoTo":
@@ -208,7 +205,9 @@ class PartWriter:
         if ref is None:
             obj = self.reader.get_object(idnum)
             key = stream_key(obj)
-            if key is not None and key in self.a.streams:
+            if self.a.fonts.mergeable(obj):  # written by the assembler, one font per face
+                ref = self.a.fonts.add(obj)
+            elif key is not None and key in self.a.streams:
                 ref = self.a.streams[key]
             else:
                 ref = self.a._reserve()
@@ -253,30 +252,34 @@ class PartWriter:
             obj[NameObject("/Parent")] = self.a.page_tree
             if "/StructParents" in obj:
                 obj[NameObject("/StructParents")] = NumberObject(self.page_keys[int(obj["/StructParents"])])
+            if self.a.profile.bleed:
+                self.a.print_pages.finish_page(obj)
         if "/StructParent" in obj:
             obj[NameObject("/StructParent")] = NumberObject(self.page_keys[int(obj["/StructParent"])])
-        if kind == "/StructElem":  # ids of table headers (and the cells naming them) are unique per part only
+        if kind in ("/Font", "/FontDescriptor"):  # a font that was not merged: a tag of its own program
+            self._retag(obj)
+        if kind == "/StructElem":  # ids are unique per part only (WeasyPrint's table headers)
             if "/ID" in obj:
                 obj[NameObject("/ID")] = self._part_id(obj["/ID"])
+                self.a.ids[name_bytes(obj["/ID"])] = self.numbers[idnum]
             for attributes in array(dict.get(obj, "/A")):
                 attributes = attributes.get_object()
                 if isinstance(attributes, DictionaryObject) and "/Headers" in attributes:
                     attributes[NameObject("/Headers")] = ArrayObject(
                         self._part_id(h) for h in array(dict.get(attributes, "/Headers")))
-        if isinstance(obj, StreamObject) and self.a.profile.cmyk and (
-                idnum in self.content_streams or get(obj, "/Subtype") == "/Form"):
-            recolour_marks(obj)
 
+    def _retag(self, obj: Any) -> None:
+        font = obj
+        if get(obj, "/Subtype") == "/Type0":
+            kids = array(dict.get(obj, "/DescendantFonts"))
+            font = kids[0].get_object() if kids else {}
+        descriptor = obj if get(obj, "/Type") == "/FontDescriptor" else get(font, "/FontDescriptor")
+        program = next((get(descriptor, key) for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                        if descriptor is not None and key in descriptor), None)
+        key = "/FontName" if obj is descriptor else "/BaseFont"
+        if program is not None and key in obj:
+            obj[NameObject(key)] = tagged_name(str(obj[key]), adapter.raw_stream_data(program))
 
     def _part_id(self, element_id) -> TextStringObject:
         return TextStringObject(f"{self.handle}:{element_id}")
 
-
-def recolour_marks(stream: StreamObject) -> None:
-    """WeasyPrint draws crop marks in DeviceRGB black; a PDF/X-4 with a CMYK intent wants the K plate."""
-    data = stream.get_data()
-    fixed = marks_in_k(data)
-    if fixed != data:
-        adapter.set_raw_stream_data(stream, zlib.compress(fixed))
-        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-        stream.pop("/DecodeParms", None)
