@@ -128,6 +128,8 @@ class PageBoxes:
     lines: tuple[Line, ...]
     notes: dict[str, Line]  # element id -> its box
     notes_top: float | None  # the note area's top, its rule and the space above it included
+    content_left: float = 0.0  # the content area's sides, from the page's left edge
+    content_right: float = 0.0
 
     def line_at(self, y: float) -> Line | None:
         """The line of the text that holds the point at height ``y``."""
@@ -148,9 +150,15 @@ def page_boxes(page) -> PageBoxes:
     notes: dict[str, Line] = {}
     notes_top = None
 
+    def text_boxes(box):
+        for child in getattr(box, "children", ()):
+            if isinstance(child, boxes.TextBox):
+                yield child
+            elif not _is_line_number(child):  # a line number stands in the margin, not in its line
+                yield from text_boxes(child)
+
     def first_left(line) -> float:
-        texts = [b for b in line.descendants() if isinstance(b, boxes.TextBox)]
-        return min((b.position_x for b in texts), default=line.position_x)
+        return min((b.position_x for b in text_boxes(line)), default=line.position_x)
 
     def walk(box, block: str = "") -> None:
         for child in getattr(box, "children", ()):
@@ -174,7 +182,8 @@ def page_boxes(page) -> PageBoxes:
                                              note.position_x)
         else:
             walk(child)
-    return PageBoxes(top, top + root.height, tuple(lines), notes, notes_top)
+    left = root.content_box_x()
+    return PageBoxes(top, top + root.height, tuple(lines), notes, notes_top, left, left + root.width)
 
 
 # ------------------------------------------------------------------ WeasyPrint: tagging
@@ -262,7 +271,7 @@ def _drawing_facts(document, tagger) -> _DrawingFacts:
             box = box._box
         if isinstance(box, boxes.MarginBox):
             artifact = "/Pagination"
-        elif getattr(box, "is_leader", False):
+        elif getattr(box, "is_leader", False) or _is_line_number(box):
             artifact = "/Layout"
         if isinstance(box, boxes.TextBox):
             if artifact:
@@ -284,6 +293,13 @@ def _drawing_facts(document, tagger) -> _DrawingFacts:
     for k, text in tagger.replacements(runs).items():
         facts.actual[id(texts[k])] = text
     return facts
+
+
+def _is_line_number(box) -> bool:
+    """The box of a line number in the margin (``writer.inline.line_number_html``): furniture, not text."""
+    element = getattr(box, "element", None)
+    return (element is not None and getattr(box, "element_tag", None) == "span"
+            and "line-number" in (element.get("class") or "").split())
 
 
 @contextmanager

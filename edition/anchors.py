@@ -58,6 +58,11 @@ def apparatus_block(block: str, word: int) -> str:
     return f"{block}-w{word}-app"
 
 
+def line_number(block: str, word: int) -> str:
+    """A line number in the margin, set with word ``word`` of paragraph ``block``."""
+    return f"{block}-w{word}-ln"
+
+
 def lemma_end(entry_anchor: str) -> str:
     """The end of an apparatus entry's lemma in the text (its start is the entry's anchor)."""
     return f"{entry_anchor}-end"

@@ -1,64 +1,36 @@
 """The critical apparatus in layout: a document laid out in, its numbered lines and its apparatus blocks out.
 
-Takes a layout attempt of a document that has apparatus entries; gives
-- ``numbered_lines``: the lines of its body text (paragraphs, not headings or
-  notes), numbered through the document (or page by page, as the design asks),
-  with where each stands;
+Takes a layout attempt of a document that has apparatus entries, its lines
+numbered by ``render.line_numbers``; gives
 - ``lemma_lines``: for each entry, the page where its lemma begins and the
   numbers of the lines where it begins and ends (a lemma across a page break is
   an entry of the page where it begins);
 - ``next_plan``: the layout plan whose apparatus blocks list, at the foot of
   each page, the entries whose lemmas begin there, or None when the attempt
-  already carries them.  A block takes room from its page, which may send the
+  already carries them (and the marks that number its lines in the margin,
+  ``render.line_numbers``).  A block takes room from its page, which may send the
   page's last lines (and the lemmas on them) to the next page: the placement
   lays out again until the blocks and the pages agree;
 - ``verify_apparatus``: after the last layout, every entry in the block of its
-  lemma's page with its lemma's line numbers, else the build fails at the entry.
+  lemma's page with its lemma's line numbers, and every numbered line with its
+  number, else the build fails at the entry (or the document).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .. import adapter, anchors
+from .. import anchors
+from ..design import Design
 from ..diagnostics import Diagnostic, EditionError
 from ..model import App, Document
 from ..writer.html import paragraph_anchors
 from ..writer.plan import ApparatusBlock, LayoutPlan
-
-
-@dataclass(frozen=True)
-class NumberedLine:
-    page: int  # 0-based, within the part
-    number: int
-    top: float
-    bottom: float
-    baseline: float
-    left: float
-    block: str
+from .line_numbers import NumberedLine, line_at, line_marks, misplaced_numbers, numbered_lines
 
 
 def entries_of(doc: Document) -> list[App]:
     from ..transforms.apparatus import apparatus_entries
     return [app for app, _outer, _place in apparatus_entries(doc)]
-
-
-def numbered_lines(document, doc: Document, count: str = "document") -> list[NumberedLine]:
-    """The lines of the document's body paragraphs, numbered (through the document, or from 1 on each page)."""
-    paragraphs = set(paragraph_anchors(doc))
-    out: list[NumberedLine] = []
-    number = 0
-    for index, page in enumerate(document.pages):
-        if count == "page":
-            number = 0
-        for line in adapter.page_boxes(page).lines:
-            if line.block in paragraphs:
-                number += 1
-                out.append(NumberedLine(index, number, line.top, line.bottom, line.baseline, line.left, line.block))
-    return out
-
-
-def _line_at(lines: list[NumberedLine], page: int, y: float) -> NumberedLine | None:
-    return next((line for line in lines if line.page == page and line.top - 0.01 <= y < line.bottom), None)
 
 
 def lemma_lines(places: dict, apps: list[App], lines: list[NumberedLine]) -> dict[str, tuple[int, int, int]]:
@@ -68,18 +40,18 @@ def lemma_lines(places: dict, apps: list[App], lines: list[NumberedLine]) -> dic
         start, end = places.get(app.anchor), places.get(anchors.lemma_end(app.anchor))
         if not start:
             continue
-        first = _line_at(lines, start[0].page_index, start[0].y)
-        last = _line_at(lines, end[0].page_index, end[0].y) if end else first
+        first = line_at(lines, start[0].page_index, start[0].y)
+        last = line_at(lines, end[0].page_index, end[0].y) if end else first
         if first is not None:
             out[app.anchor] = (start[0].page_index, first.number, (last or first).number)
     return out
 
 
-def next_plan(attempt, doc: Document, count: str = "document") -> LayoutPlan | None:
-    """The plan whose blocks list each page's entries, set with the page's first word; None when the attempt's
-    plan has them already (the pages and the blocks agree)."""
+def next_plan(attempt, doc: Document, design: Design) -> LayoutPlan | None:
+    """The plan whose blocks list each page's entries, set with the page's first word, and whose marks number
+    the lines; None when the attempt's plan has them already (the pages, the blocks and the numbers agree)."""
     apps = entries_of(doc)
-    lines = numbered_lines(attempt.document, doc, count)
+    lines = numbered_lines(attempt.document, doc, design.line_count)
     where = lemma_lines(attempt.places, apps, lines)
     pages: dict[int, list[tuple[str, int, int]]] = {}
     for app in apps:  # in reading order: an entry's lines follow its predecessor's
@@ -94,9 +66,13 @@ def next_plan(attempt, doc: Document, count: str = "document") -> LayoutPlan | N
         blocks.append(ApparatusBlock(host[0], host[1], tuple(entries)))
     mine = frozenset(paragraph_anchors(doc))
     others = tuple(b for b in attempt.plan.apparatus if b.block not in mine)
-    if tuple(b for b in attempt.plan.apparatus if b.block in mine) == tuple(blocks):
+    marks = line_marks(attempt, doc, design.line_every, design.line_count)
+    other_marks = tuple(m for m in attempt.plan.line_marks if m.block not in mine)
+    if (tuple(b for b in attempt.plan.apparatus if b.block in mine) == tuple(blocks)
+            and tuple(m for m in attempt.plan.line_marks if m.block in mine) == marks):
         return None
-    return replace(attempt.plan, apparatus=others + tuple(blocks), marked=attempt.plan.marked | mine)
+    return replace(attempt.plan, apparatus=others + tuple(blocks), line_marks=other_marks + marks,
+                   marked=attempt.plan.marked | mine)
 
 
 def _first_word(attempt, doc: Document, page: int) -> tuple[str, int] | None:
@@ -125,15 +101,20 @@ def _printed_and_found(laid, doc: Document, count: str) -> tuple[list[App], dict
     return apps, printed, where
 
 
-def settled(laid, doc: Document, count: str = "document") -> bool:
-    """Every entry of the document printed in the block of its lemma's page, with its lemma's lines."""
-    apps, printed, where = _printed_and_found(laid, doc, count)
-    return all(printed.get(app.anchor) == where.get(app.anchor) for app in apps)
+def settled(laid, doc: Document, design: Design) -> bool:
+    """Every entry of the document printed in the block of its lemma's page, with its lemma's lines, and
+    every numbered line with its number in the margin."""
+    apps, printed, where = _printed_and_found(laid, doc, design.line_count)
+    return (all(printed.get(app.anchor) == where.get(app.anchor) for app in apps)
+            and not misplaced_numbers(laid, doc, design.line_every, design.line_count))
 
 
-def verify_apparatus(laid, doc: Document, count: str, folio) -> None:
-    """Every entry in the block of its lemma's page, with its lemma's lines; raise naming each that is not."""
-    apps, printed, where = _printed_and_found(laid, doc, count)
+def verify_apparatus(laid, doc: Document, design: Design, folio) -> None:
+    """Every entry in the block of its lemma's page, with its lemma's lines, and every numbered line with its
+    number in the margin; raise naming each entry that is not, and the line numbers that are wrong."""
+    apps, printed, where = _printed_and_found(laid, doc, design.line_count)
+    if not apps:
+        return  # no apparatus: no line numbers either
     problems = []
     for app in apps:
         got, want = printed.get(app.anchor), where.get(app.anchor)
@@ -143,5 +124,9 @@ def verify_apparatus(laid, doc: Document, count: str, folio) -> None:
             lemma = f"lemma on p. {folio(want[0])}, line {want[1]}" if want else "its lemma not found in the text"
             problems.append(Diagnostic(app.pos, "error", f"document {doc.number}: the apparatus entry is {said}, "
                                                          f"but its {lemma}", "layout-apparatus"))
+    numbering = misplaced_numbers(laid, doc, design.line_every, design.line_count)
+    if numbering:
+        problems.append(Diagnostic(doc.pos, "error", f"document {doc.number}: line numbers: "
+                                   + "; ".join(numbering), "layout-apparatus"))
     if problems:
         raise EditionError(problems)

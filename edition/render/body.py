@@ -115,7 +115,7 @@ class _PartWriter:
     def write(self, laid: LaidOut, first_folio: int) -> DocumentPart:
         verify_notes(laid.placements, folio=lambda i: str(i + first_folio))
         for doc in laid.edition.documents:
-            verify_apparatus(laid, doc, laid.edition.meta.design.line_count, folio=lambda i: str(i + first_folio))
+            verify_apparatus(laid, doc, laid.edition.meta.design, folio=lambda i: str(i + first_folio))
         pages = list(laid.document.pages)
         padded = len(pages) + len(pages) % 2  # the next document opens on a recto
         if not self.writing:

@@ -71,18 +71,18 @@ class _Placer:
         self.page_html, self.first_page = page_html, first_page
         self.paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
         self.documents_with_entries = [doc for doc in edition.documents if entries_of(doc)]
-        self.count = edition.meta.design.line_count
+        self.design = edition.meta.design
         self.passes = 0
         self.key = ""
 
     def apparatus_settled(self, attempt: Attempt) -> bool:
-        return all(settled(attempt, doc, self.count) for doc in self.documents_with_entries)
+        return all(settled(attempt, doc, self.design) for doc in self.documents_with_entries)
 
     def apparatus_plan(self, attempt: Attempt) -> LayoutPlan | None:
         """The next plan of the critical apparatus (None: every entry printed on its lemma's page)."""
         for doc in self.documents_with_entries:
-            if not settled(attempt, doc, self.count):
-                return next_plan(attempt, doc, self.count)
+            if not settled(attempt, doc, self.design):
+                return next_plan(attempt, doc, self.design)
         return None
 
     def run(self) -> LaidOut:
@@ -103,9 +103,9 @@ class _Placer:
         while self.passes < PASSES:
             if _all_placed(attempt):  # the notes are placed: the critical apparatus, page by page
                 plan = self.apparatus_plan(attempt)
-                if plan is None or plan.apparatus in apparatus_seen:
+                if plan is None or (plan.apparatus, plan.line_marks) in apparatus_seen:
                     break  # settled, or swinging between two layouts: verification says so
-                apparatus_seen.add(plan.apparatus)
+                apparatus_seen.add((plan.apparatus, plan.line_marks))
                 attempt = self.lay_out(plan)
                 continue
             more = paragraphs_to_relax(attempt.placements, attempt.places, self.paragraphs) - attempt.plan.relaxed

@@ -21,7 +21,7 @@ from ..model import (App, CrossRef, Emphasis, Gap, Inline, Milestone, Note, Note
 from ..series import series_named
 from ..words import SPACES, WordCounter, split_inlines
 from .apparatus import render_apparatus_block
-from .plan import BlockWords, Continuation
+from .plan import BlockWords, Continuation, LineMark
 
 
 def render_inlines(nodes: tuple[Inline, ...], with_notes: bool = True, words: BlockWords | None = None,
@@ -67,7 +67,7 @@ def render_note_for_measure(note: Note, start: int, stop: int | None = None) -> 
     _first, rest = split_inlines(note.content, start)
     if stop is not None:
         rest, _after = split_inlines(rest, stop - start)
-    marks = BlockWords(anchors.word_prefix(note.anchor), {}, WordCounter(count=start))
+    marks = BlockWords(anchors.word_prefix(note.anchor), {}, counter=WordCounter(count=start))
     return note_html(note, 1 if start == 0 else 2, _Writer(False, marks, NoteParts()).run(rest),
                      extra_class="fn-measure")
 
@@ -117,10 +117,11 @@ class _Writer:
             end = _word_end(value, offset)
             pieces.extend((escape(value[last:offset]), self.before_word(words, first + j)))
             if words.prefix:
-                pieces.append(Markup('<span class="w" id="%s%d">%s</span>') % (words.prefix, first + j,
-                                                                             value[offset:end]))
+                word = Markup('<span class="w" id="%s%d">%s</span>') % (words.prefix, first + j, value[offset:end])
             else:
-                pieces.append(escape(value[offset:end]))
+                word = escape(value[offset:end])
+            mark = words.numbers.get(first + j)
+            pieces.append(word if mark is None else line_number_html(mark, word))
             last = end
         pieces.append(escape(value[last:]))
         return Markup("").join(pieces)
@@ -181,6 +182,15 @@ class _Writer:
                 call, note.anchor, note.label,
                 note_html(note, 1, render_inlines(parts[0], with_notes=False), last=len(parts) == 1))
         raise TypeError(f"unknown inline node {type(node).__name__}")
+
+
+def line_number_html(mark: LineMark, word: Markup) -> Markup:
+    """A line number in the margin, set with the word it goes with: a box of no width before the word (so
+    the lines break as without it), tied to the word (no break between them), moved by ``dx`` into the
+    margin."""
+    return Markup('<span class="ln-at"><span class="line-number ln-%s" id="%s" style="left: %.2fpx">'
+                  '<span class="ln-n">%d</span></span>%s</span>') % (mark.side, anchors.line_number(mark.block, mark.word),
+                                                        mark.dx, mark.number, word)
 
 
 def _word_end(text: str, start: int) -> int:

@@ -40,6 +40,19 @@ class ApparatusBlock:
 
 
 @dataclass(frozen=True)
+class LineMark:
+    """The number of a line of the text, printed in the outer margin: set with word ``word`` of paragraph
+    ``block`` (a word that begins on that line), ``dx`` CSS px from where the word begins to where the
+    number's box begins; ``side`` "left" (a verso's outer margin: the number set flush right) or "right"."""
+
+    block: str
+    word: int
+    number: int
+    dx: float
+    side: str
+
+
+@dataclass(frozen=True)
 class LayoutPlan:
     relaxed: frozenset[str] = frozenset()
     splits: dict[str, tuple[int, ...]] = field(default_factory=dict)  # note anchor -> first word of each part
@@ -47,20 +60,23 @@ class LayoutPlan:
     marked: frozenset[str] = frozenset()  # paragraphs (anchors) whose words are marked
     calls: dict[str, int] = field(default_factory=dict)  # a split note -> the page its call must stay on
     apparatus: tuple[ApparatusBlock, ...] = ()  # the critical apparatus, page by page
+    line_marks: tuple[LineMark, ...] = ()  # the line numbers in the margin
 
     def as_data(self) -> dict:
         """The plan as plain data (JSON) for the plan cache; ``from_data`` reads it back."""
         return {"relaxed": sorted(self.relaxed), "splits": {k: list(v) for k, v in sorted(self.splits.items())},
                 "continuations": [[c.note, c.part, c.block, c.word] for c in self.continuations],
                 "marked": sorted(self.marked), "calls": dict(sorted(self.calls.items())),
-                "apparatus": [[a.block, a.word, [list(e) for e in a.entries], a.pad] for a in self.apparatus]}
+                "apparatus": [[a.block, a.word, [list(e) for e in a.entries], a.pad] for a in self.apparatus],
+                "line_marks": [[m.block, m.word, m.number, m.dx, m.side] for m in self.line_marks]}
 
     @classmethod
     def from_data(cls, data: dict) -> "LayoutPlan":
         return cls(frozenset(data["relaxed"]), {k: tuple(v) for k, v in data["splits"].items()},
                    tuple(Continuation(*c) for c in data["continuations"]), frozenset(data["marked"]),
                    dict(data["calls"]), tuple(ApparatusBlock(b, w, tuple(tuple(e) for e in entries), pad)
-                                              for b, w, entries, pad in data.get("apparatus", ())))
+                                              for b, w, entries, pad in data.get("apparatus", ())),
+                   tuple(LineMark(*m) for m in data.get("line_marks", ())))
 
     def relaxing(self, more: frozenset[str]) -> "LayoutPlan":
         return replace(self, relaxed=self.relaxed | more)
@@ -73,12 +89,13 @@ class LayoutPlan:
         """What the writer marks and inserts among the words of paragraph ``block`` (None: nothing)."""
         inserts: list[Continuation | ApparatusBlock] = [c for c in self.continuations if c.block == block]
         inserts += [a for a in self.apparatus if a.block == block]  # after the continuations set there
-        if not inserts and block not in self.marked:
+        numbers = {m.word: m for m in self.line_marks if m.block == block}
+        if not inserts and not numbers and block not in self.marked:
             return None
         before: dict[int, list[Continuation | ApparatusBlock]] = {}
         for c in inserts:
             before.setdefault(c.word, []).append(c)
-        return BlockWords(anchors.word_prefix(block) if block in self.marked else "", before)
+        return BlockWords(anchors.word_prefix(block) if block in self.marked else "", before, numbers)
 
 
 @dataclass
@@ -87,4 +104,5 @@ class BlockWords:
 
     prefix: str  # marker ids are prefix + word number; "" marks nothing
     before: dict[int, list["Continuation | ApparatusBlock"]]
+    numbers: dict[int, LineMark] = field(default_factory=dict)  # word -> the line number set with it
     counter: WordCounter = field(default_factory=WordCounter)
