@@ -91,7 +91,7 @@ class _Converter:
                 if isinstance(key, (list, dict)):
                     self.diags.error(kpos, "a mapping key must be a plain value")
                     continue
-                key = str(key)
+                key = key.raw if isinstance(key, (Scalar, Dated)) else str(key)  # 33, not "Scalar(33)"
                 if key in result:
                     self.diags.error(kpos, f'duplicate key "{key}" (first at line {result.key_pos[key].line})')
                     continue
