@@ -9,7 +9,7 @@ names in ``RESERVED`` (which a document id may therefore not take).
 from __future__ import annotations
 
 RESERVED = frozenset({"half-title", "title-page", "imprint", "contents", "persons", "index", "doc", "call",
-                      "person", "idx"})
+                      "person", "idx", "method"})
 CALL_PREFIX = "call-"
 
 
@@ -85,6 +85,7 @@ def index_entry(person_id: str) -> str:
 
 
 CONTENTS = "contents"
+METHOD = "method"  # the statement of editorial method and the documents' interventions
 PERSONS = "persons"
 INDEX = "index"
 

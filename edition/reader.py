@@ -17,6 +17,7 @@ from typing import Any
 from . import anchors
 from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
+from .editorial import check_mapped_notes, read_document_heading, read_external_notes, read_paragraphs
 from .markup import InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Note, PageSetup, Paragraph,
                     Person, Section, Variant, plain_text)
@@ -27,14 +28,15 @@ from .yamlsource import Dated, Scalar, YList, YMap, YStr, load_yaml
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False, "note_numbering": False, "output": False}
+                  "print": False, "note_numbering": False, "output": False, "method": False,
+                  "document_heading": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
 DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline": False, "citation": True,
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
-                   "notes": False, "unparsed": False}
+                   "notes": False, "unparsed": False, "interventions": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
 NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
@@ -137,9 +139,11 @@ def load_edition(root: Path, diags: Diagnostics) -> Edition | None:
         diags.error(SourcePos(_shown(root / "edition.yaml", root)), "no edition.yaml in the source folder",
                     code="missing-file")
         return None
-    meta, order, order_pos = _read_meta(root, diags)
+    meta, order, order_pos, method = _read_meta(root, diags)
     persons = _read_persons(root, diags)
     known = {p.id for p in persons}
+    if meta is not None and method:
+        meta = replace(meta, method=read_paragraphs(method, diags, InlineContext(known_person=known.__contains__)))
     documents = []
     for path, listed_at in _document_paths(root, order, order_pos, diags):
         doc = _read_document(path, root, known, diags)
@@ -173,7 +177,7 @@ def _read_meta(root: Path, diags: Diagnostics):
     if data is None:
         if len(diags.errors) == before:  # empty (or only comments): say so, or check would pass
             diags.error(SourcePos(shown), "edition.yaml is empty", code="empty")
-        return None, [], None
+        return None, [], None, []
     f = _Fields(data, EDITION_FIELDS, "edition.yaml", SourcePos(shown), diags)
     page = PageSetup()
     if f.has("page"):
@@ -208,9 +212,10 @@ def _read_meta(root: Path, diags: Diagnostics):
         publisher=f.text("publisher"), place=f.text("place"), year=f.text("year"), language=language,
         licence=f.text("licence"), pos=f.pos, series=f.text("series"), translator=f.text("translator"),
         acknowledgement=f.text("acknowledgement"), keywords=tuple(f.texts("keywords")), page=page, bleed=bleed,
-        note_numbering=numbering, output=output)
+        note_numbering=numbering, output=output,
+        document_heading=read_document_heading(str(f.text("document_heading")), f.pos_of("document_heading"), diags))
     order = f.texts("documents")
-    return meta, order, f.pos_of("documents") if f.has("documents") else None
+    return meta, order, f.pos_of("documents") if f.has("documents") else None, f.texts("method")
 
 
 NAMED_SIZES = {"a4": ("210mm", "297mm"), "a5": ("148mm", "210mm"), "b5": ("176mm", "250mm"),
@@ -324,6 +329,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
 
     # notes first, so that calls in the body can carry them
     notes: dict[str, Note] = {}
+    mapped_at: dict[str, tuple[SourcePos, ...]] = {}
     for item in f.items("notes"):
         nf = _Fields(item, NOTE_FIELDS, "a note", getattr(item, "pos", f.pos), diags)
         if not nf.ok:
@@ -341,14 +347,11 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         text = nf.text("text")
         content = parse_inline(text, text.pos if text else nf.pos, diags,
                                InlineContext(notes=None, known_person=known)) if text else ()
-        external = []
-        for item_n in nf.items("external_notes"):
-            if isinstance(item_n, Scalar) and isinstance(item_n.value, int) and not isinstance(item_n.value, bool):
-                external.append(item_n.value)
-            else:
-                diags.error(getattr(item_n, "pos", nf.pos_of("external_notes")),
-                            "external_notes lists note numbers (whole numbers)", code="type")
-        notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=tuple(external))
+        external = read_external_notes(nf.raw("external_notes"), nf.pos_of("external_notes"), diags)
+        notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=external.lacking,
+                            mapped_notes=external.mapped)
+        mapped_at[label] = external.positions
+    check_mapped_notes(notes, mapped_at, diags)
     doc_id = path.stem
     notes = {k: replace(v, anchor=anchors.note(doc_id, series_named(v.series).anchor_prefix, v.label))
              for k, v in notes.items()}
@@ -365,8 +368,7 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
     title_text = plain_text(title)
     date = _read_date(f, diags)
     citation = _read_citation(f, diags)
-    summary = tuple(Paragraph(parse_inline(t, t.pos, diags, plain_ctx), t.pos) for t in
-                    _paragraph_texts(f, "summary", diags))
+    summary = read_paragraphs(f.texts("summary"), diags, plain_ctx)
     participants = []
     for pid in f.texts("participants"):
         if not known(pid):
@@ -402,7 +404,8 @@ def _read_document(path: Path, root: Path, known_persons: set[str], diags: Diagn
         contents=str(f.text("contents")), language=str(f.text("language", "en")),
         participants=tuple(participants), guests=tuple(guests), sections=sections,
         notes=tuple(sorted(notes.values(), key=lambda n: n.number)),
-        notes_heading=str(f.text("notes_heading", "Notes")))
+        notes_heading=str(f.text("notes_heading", "Notes")),
+        interventions=read_paragraphs(f.texts("interventions"), diags, plain_ctx))
 
 
 def _read_date(f: _Fields, diags: Diagnostics) -> _dt.date:
@@ -412,24 +415,6 @@ def _read_date(f: _Fields, diags: Diagnostics) -> _dt.date:
     if value is not None:
         diags.error(f.pos_of("date"), "date must be an ISO date such as 1956-10-26", code="type")
     return _dt.date(1, 1, 1)
-
-
-def _paragraph_texts(f: _Fields, key: str, diags: Diagnostics) -> list[YStr]:
-    """A text field that may hold several paragraphs, as a list or separated by blank lines."""
-    texts = f.texts(key)
-    out = []
-    for t in texts:
-        if "\n\n" in t:
-            # a block scalar with blank lines: one paragraph each, positions per paragraph
-            offset = 0
-            for chunk in t.split("\n\n"):
-                if chunk.strip():
-                    line = t.pos.line + t[:offset].count("\n") + (1 if t.style in ("|", ">") else 0)
-                    out.append(YStr(chunk.strip(), SourcePos(t.pos.path, line, t.pos.col), chunk))
-                offset += len(chunk) + 2
-        else:
-            out.append(t)
-    return out
 
 
 def _read_citation(f: _Fields, diags: Diagnostics) -> Citation:
