@@ -32,7 +32,8 @@ def check_labels(report: Report, reader, pages: list[Page]) -> list[str]:
 
 
 def check_notes(report: Report, pages: list[Page], labels: list[str]) -> None:
-    """Calls are small raised digits above the notes; a note begins with its number, indented, at the foot."""
+    """Calls are small raised digits above the notes; a note begins with its number (and a period), indented,
+    at the foot."""
     problems = []
     checked = 0
     for number, page in enumerate(pages, 1):
@@ -57,8 +58,9 @@ def check_notes(report: Report, pages: list[Page], labels: list[str]) -> None:
             left = min((w["x0"] for w in page.words if HEAD_ZONE < w["top"] < page.height - FOOT_ZONE), default=0)
             for w in foot:
                 first_on_line = not any(abs(o["base"] - w["base"]) < 2 and o["x0"] < w["x0"] for o in foot)
-                if first_on_line and w["text"].isdigit() and 4 < w["x0"] - left < 14:
-                    notes.append(int(w["text"]))
+                numeral = w["text"].removesuffix(".")  # "9." (Chicago 14.24) or "9"
+                if first_on_line and numeral.isdigit() and 4 < w["x0"] - left < 14:
+                    notes.append(int(numeral))
         checked += len(notes)
         label = labels[number - 1] if number - 1 < len(labels) else str(number)
         for n in sorted(set(notes) - set(calls)):

@@ -144,8 +144,9 @@ class _Writer:
             return Markup('<span class="supplied">[%s]</span>') % self.children(node.children)
         if isinstance(node, Sic):
             title = Markup(' title="%s"') % node.correction if node.correction else Markup("")
-            return Markup('<span class="sic-text"%s>%s</span>\u00a0<span class="sic">[<i>sic</i>]</span>') % (
-                title, self.children(node.children))
+            correction = Markup(":\u00a0%s") % node.correction if node.correction else Markup("")
+            return Markup('<span class="sic-text"%s>%s</span>\u00a0<span class="sic">[<i>sic</i>%s]</span>') % (
+                title, self.children(node.children), correction)
         if isinstance(node, Gap):
             words = f"{node.extent} {node.reason}" if node.extent else node.reason
             return Markup('<span class="gap">[<i>%s</i>]</span>') % words
@@ -157,6 +158,8 @@ class _Writer:
             label = self.children(node.children) if node.children else escape(node.label)
             if not node.anchor:
                 return label
+            if not node.page:  # an editorial gloss: "[= n. 9]"
+                return Markup('<a class="xref" href="#%s">%s</a>') % (node.anchor, label)
             return Markup('<a class="xref" href="#%s">%s, p.\u00a0<span class="xref-page" data-href="#%s"></span>'
                           '</a>') % (node.anchor, label, node.anchor)
         if isinstance(node, NoteCall):
