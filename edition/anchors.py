@@ -8,6 +8,8 @@ names in ``RESERVED`` (which a document id may therefore not take).
 """
 from __future__ import annotations
 
+from .series import APPARATUS
+
 RESERVED = frozenset({"half-title", "title-page", "imprint", "contents", "persons", "index", "doc", "call",
                       "person", "idx", "method"})
 CALL_PREFIX = "call-"
@@ -64,6 +66,12 @@ def word_prefix(block_anchor: str) -> str:
 def mention(doc_id: str, k: int) -> str:
     """The k-th person mention of a document, in reading order."""
     return f"{doc_id}-m{k}"
+
+
+def apparatus_entry(doc_id: str, k: int) -> str:
+    """The k-th entry of a document's critical apparatus (its lemma in the text), in reading order:
+    ``<doc>-a<k>``, a note of the series ``apparatus``."""
+    return note(doc_id, APPARATUS.anchor_prefix, str(k))
 
 
 def participant(doc_id: str, person_id: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from .styles import find_styles, hash_files
+from .styles import find_styles, hash_files, own_styles
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -29,7 +29,7 @@ def input_fingerprint(source: Path, profile_name: str, output: Path | None = Non
     source = Path(source).resolve()
     skip = Path(output).resolve() if output is not None else None
     h = hashlib.sha256(f"{profile_name}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
-    for root in (source, find_styles(source), PACKAGE):
+    for root in dict.fromkeys((source, find_styles(source), own_styles(source), PACKAGE)):  # each folder once
         hash_files(h, root, skip)
     return h.hexdigest()
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 from .diagnostics import Diagnostics, SourcePos
 from .model import Citation, CitationForm
@@ -56,7 +56,7 @@ class FieldReader(Protocol):
 
     def text(self, key: str, default: str = "") -> str: ...
 
-    def texts(self, key: str) -> list[str]: ...
+    def texts(self, key: str) -> Sequence[str]: ...
 
     def pos_of(self, key: str) -> SourcePos: ...
 

@@ -196,17 +196,20 @@ def main(argv: list[str] | None = None, *, opener=open_in_viewer) -> int:
 
 
 def _check(args) -> int:
+    """Every problem, each once, then a count that matches what was printed; exit 1 on errors (or, with
+    --strict, on warnings, saying so)."""
     from .pipeline import prepare
     diags = Diagnostics()
     prepare(args.source, diags)
-    failed = bool(diags.errors) or (args.strict and bool(diags.warnings))
+    errors, warnings = len(diags.errors), len(diags.warnings)  # each problem once, as printed
+    strict_failure = args.strict and warnings and not errors
     if args.format == "json":
         sys.stdout.write(diags.format_json())
     else:
-        sys.stderr.write(diags.format_text())
-        summary = f"{len(diags.errors)} error(s), {len(diags.warnings)} warning(s)"
-        print(f"edition check: {summary}", file=sys.stderr)
-    return 1 if failed else 0
+        sys.stderr.write(format_diagnostics(diags.items))
+        why = "; --strict: warnings count as errors" if strict_failure else ""
+        print(f"edition check: {errors} error(s), {warnings} warning(s){why}", file=sys.stderr)
+    return 1 if errors or strict_failure else 0
 
 
 def _job(args):

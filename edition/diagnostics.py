@@ -21,6 +21,7 @@ class SourcePos:
     path: str
     line: int = 1
     col: int = 1
+    anchor_line: int = field(default=0, compare=False)  # set when the value is repeated here by a YAML alias
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}"
@@ -54,36 +55,49 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def error(self, pos: SourcePos, message: str, code: str = "") -> None:
-        self.items.append(Diagnostic(pos, "error", message, code))
+        self.items.append(Diagnostic(pos, "error", _via_alias(pos, message), code))
 
     def warning(self, pos: SourcePos, message: str, code: str = "") -> None:
-        self.items.append(Diagnostic(pos, "warning", message, code))
+        self.items.append(Diagnostic(pos, "warning", _via_alias(pos, message), code))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == "error"]
+        """The errors, each once (a problem reported twice is printed, and counted, once)."""
+        return [d for d in dict.fromkeys(self.items) if d.severity == "error"]
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == "warning"]
+        return [d for d in dict.fromkeys(self.items) if d.severity == "warning"]
 
     def sorted(self) -> list[Diagnostic]:
-        seen: set[Diagnostic] = set()
-        unique = []
-        for d in self.items:
-            if d not in seen:
-                seen.add(d)
-                unique.append(d)
-        return sorted(unique, key=lambda d: (d.pos.path, d.pos.line, d.pos.col, d.message))
+        """Each problem once; the files the others depend on first (their problems are root causes),
+        then by file, line and column."""
+        unique = list(dict.fromkeys(self.items))
+        return sorted(unique, key=lambda d: (_file_rank(d.pos.path), d.pos.path, d.pos.line, d.pos.col, d.message))
 
     def format_text(self) -> str:
         return "".join(f"{d}\n" for d in self.sorted())
 
     def format_json(self) -> str:
         return json.dumps([d.as_dict() for d in self.sorted()], ensure_ascii=False, indent=2) + "\n"
+
+
+ROOT_FILES = ("edition.yaml", "persons.yaml")  # read before the documents, which depend on them
+
+
+def _file_rank(path: str) -> int:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return ROOT_FILES.index(name) if name in ROOT_FILES else len(ROOT_FILES)
+
+
+def _via_alias(pos: SourcePos, message: str) -> str:
+    """A problem in a value an alias repeats is reported at the alias; the message names the anchor's line."""
+    if getattr(pos, "anchor_line", 0):
+        return f"{message} (in the value this alias repeats from line {pos.anchor_line})"
+    return message
 
 
 class EditionError(Exception):

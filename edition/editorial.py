@@ -2,11 +2,9 @@
 
 Takes the values the reader found (with their positions); gives:
 
-- ``paragraph_texts``: a text field that may hold several paragraphs (a list,
-  or blank lines inside one block scalar), one string per paragraph, each with
-  its position (the summary, ``method:`` of edition.yaml and ``interventions:``
-  of a document);
-- ``read_paragraphs``: those paragraphs parsed as inline markup;
+- ``read_paragraphs``: the paragraphs of a several-paragraph field
+  (``method:`` of edition.yaml, ``interventions:`` of a document) parsed as
+  inline markup;
 - ``read_external_notes``: a note's ``external_notes``, either a list of the
   numbers of another numbering that this edition lacks (``[33]``) or a mapping
   of such numbers to this document's own notes (``{33: 9}``; a number mapped
@@ -27,27 +25,10 @@ from .yamlsource import Scalar, YList, YMap, YStr
 DOCUMENT_HEADINGS = ("citation", "frus")
 
 
-def paragraph_texts(texts: Sequence[str]) -> list[YStr]:
-    """A text field that may hold several paragraphs, as a list or separated by blank lines (the strings are the
-    reader's ``YStr``: they know their position)."""
-    out = []
-    for t in (cast(YStr, text) for text in texts):
-        if "\n\n" in t:
-            # a block scalar with blank lines: one paragraph each, positions per paragraph
-            offset = 0
-            for chunk in t.split("\n\n"):
-                if chunk.strip():
-                    line = t.pos.line + t[:offset].count("\n") + (1 if t.style in ("|", ">") else 0)
-                    out.append(YStr(chunk.strip(), SourcePos(t.pos.path, line, t.pos.col), chunk))
-                offset += len(chunk) + 2
-        else:
-            out.append(t)
-    return out
-
-
 def read_paragraphs(texts: Sequence[str], diags: Diagnostics, ctx: InlineContext) -> tuple[Paragraph, ...]:
-    """Each paragraph of a several-paragraph field, parsed as inline markup."""
-    return tuple(Paragraph(parse_inline(t, t.pos, diags, ctx), t.pos) for t in paragraph_texts(texts))
+    """Each paragraph of a several-paragraph field (the reader's strings, one a paragraph, that know their
+    position), parsed as inline markup."""
+    return tuple(Paragraph(parse_inline(t, t.pos, diags, ctx), t.pos) for t in (cast(YStr, x) for x in texts))
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,12 @@ these frozen dataclasses.
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace as _replace
 from typing import Callable, Iterator, Literal, Sequence, Union
 
+from .design import Design
 from .diagnostics import SourcePos
 
 # ---------------------------------------------------------------- inline nodes
@@ -21,23 +24,24 @@ class RawText:
 
     pos: SourcePos
     raw: str
+    line_ends: tuple[int, ...] = field(default=(), compare=False, repr=False)  # offsets of "\n": lookups bisect
+
+    def __post_init__(self) -> None:
+        if not self.line_ends and "\n" in self.raw:
+            object.__setattr__(self, "line_ends", tuple(m.start() for m in re.finditer("\n", self.raw)))
 
     def position(self, offset: int) -> SourcePos:
-        before = self.raw[:offset]
-        newlines = before.count("\n")
+        newlines = bisect_right(self.line_ends, offset - 1)
         if newlines == 0:
             return SourcePos(self.pos.path, self.pos.line, self.pos.col + offset)
-        return SourcePos(self.pos.path, self.pos.line + newlines, offset - before.rfind("\n"))
+        return SourcePos(self.pos.path, self.pos.line + newlines, offset - self.line_ends[newlines - 1])
 
     def offset(self, pos: SourcePos) -> int:
         if pos.line == self.pos.line:
             return max(0, pos.col - self.pos.col)
-        start = -1
-        for _ in range(pos.line - self.pos.line):
-            start = self.raw.find("\n", start + 1)
-            if start < 0:
-                return len(self.raw)
-        return start + pos.col
+        if pos.line - self.pos.line > len(self.line_ends):
+            return len(self.raw)
+        return self.line_ends[pos.line - self.pos.line - 1] + pos.col
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +135,45 @@ class CrossRef:
     page: bool = True  # print the target's page after the label ("note 9, p. 3"); an editorial gloss does not
 
 
-Inline = Union[Text, Emphasis, NoteCall, PersonMention, Supplied, Sic, Gap, Milestone, CrossRef]
-CONTAINERS = (Emphasis, PersonMention, Supplied, Sic, CrossRef)
+ReadingKind = Literal["rdg", "om", "add"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of an apparatus entry and the witnesses that have it (their sigla, in the source's order).
+
+    ``kind`` is "rdg" (``text`` replaces the lemma), "om" (the witnesses omit the
+    lemma; ``text`` is empty) or "add" (the witnesses read the lemma and then
+    ``text``).  ``witness_pos`` gives where each siglum stands in the source.
+    """
+
+    text: str
+    witnesses: tuple[str, ...]
+    kind: ReadingKind
+    pos: SourcePos
+    witness_pos: tuple[SourcePos, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class App:
+    """An entry of the critical apparatus: the lemma (its inlines, the base text) and the witnesses' readings.
+
+    ``lemma_witnesses`` are the sigla given for the lemma (``lem="N E"``; empty: not
+    stated), ``note`` the editor's note in the entry; the numbering transform sets
+    ``anchor`` (``<document id>-a<k>``).
+    """
+
+    children: tuple["Inline", ...]
+    readings: tuple[Reading, ...]
+    lemma_witnesses: tuple[str, ...]
+    note: str
+    pos: SourcePos
+    anchor: str = ""
+    lemma_pos: SourcePos | None = field(default=None, compare=False, repr=False)  # where lem="..." stands
+
+
+Inline = Union[Text, Emphasis, NoteCall, PersonMention, Supplied, Sic, Gap, Milestone, CrossRef, App]
+CONTAINERS = (Emphasis, PersonMention, Supplied, Sic, CrossRef, App)
 
 # ---------------------------------------------------------------- blocks
 
@@ -204,6 +245,17 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Witness:
+    """A witness of a document's text (a manuscript copy, a draft, a translation) for the critical apparatus:
+    its siglum (letters and digits), a description, and where it is kept (optional)."""
+
+    siglum: str
+    description: str
+    citation: Citation | None
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
 class Guest:
     person_id: str
     affiliation: str
@@ -231,6 +283,7 @@ class Document:
     notes: tuple[Note, ...]
     notes_heading: str = "Notes"
     number: int = 0
+    witnesses: tuple[Witness, ...] = ()
     interventions: tuple[Paragraph, ...] = ()  # the editor's interventions in this document, each a paragraph
 
 # ---------------------------------------------------------------- persons
@@ -279,6 +332,8 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class PageSetup:
+    """The page's size (the design's, as the templates and TEI read it)."""
+
     width: str = "6in"
     height: str = "9in"
 
@@ -298,12 +353,25 @@ class EditionMeta:
     translator: str = ""
     acknowledgement: str = ""
     keywords: tuple[str, ...] = ()
-    page: PageSetup = field(default_factory=PageSetup)
+    design: Design = field(default_factory=Design)
     bleed: str = "3mm"
     note_numbering: str = "per-document"  # or "continuous" across the volume
     output: str = ""  # the stem of the output files (edition.yaml's output:), else a slug of the title
     method: tuple[Paragraph, ...] = ()  # the statement of editorial method (edition.yaml's method:)
     document_heading: str = "citation"  # "citation" (title, dateline, citation block) or "frus" (see README)
+
+    @property
+    def page(self) -> PageSetup:
+        return PageSetup(self.design.width, self.design.height)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A printed field of plain text (not inline markup) as read, with its position and raw source text."""
+
+    text: str
+    pos: SourcePos
+    raw: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +380,8 @@ class Edition:
     meta: EditionMeta
     persons: tuple[Person, ...]
     documents: tuple[Document, ...]
+    printed: tuple[Located, ...] = ()  # every printed plain-text field, for the check of its characters
+    unread: tuple[str, ...] = ()  # documents that could not be read (checks of the whole edition hold back)
 
     def person(self, person_id: str) -> Person:
         for p in self.persons:

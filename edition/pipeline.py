@@ -8,6 +8,7 @@
               transforms.typography.typeset_edition   no-break spaces, ranges, curly quotes (for print;
                                                       the TEI export takes the source's text without them)
     check     transforms.checks.check_edition      Edition -> diagnostics
+              transforms.apparatus.check_apparatus   apparatus entries against the witnesses -> diagnostics
               transforms.glyphs.check_glyphs       characters the fonts lack -> diagnostics
     html      writer.html.render_html        Edition (+ page numbers) -> paged HTML
     layout    render.documents.lay_out_documents   each document's HTML -> laid out (on every core),
@@ -28,10 +29,12 @@ from pathlib import Path
 from .diagnostics import Diagnostics
 from .model import Edition
 from .reader import load_edition
+from .transforms.apparatus import check_apparatus
 from .transforms.checks import check_edition
 from .transforms.glosses import gloss_edition
 from .transforms.typography import typeset_edition
-from .styles import find_styles, font_coverage
+from .fonts import coverage, missing_families
+from .styles import find_styles
 from .transforms.glyphs import check_glyphs
 from .transforms.numbering import number_mentions, number_notes
 from .transforms.persons import resolve_persons
@@ -53,7 +56,10 @@ def load(source: Path, diags: Diagnostics, typeset: bool = True) -> Edition | No
 def check(source: Path, edition: Edition, diags: Diagnostics) -> None:
     """The cross-checks, and that the edition's fonts can print every character."""
     check_edition(edition, diags)
-    check_glyphs(edition, font_coverage(find_styles(Path(source))), diags)
+    check_apparatus(edition, diags)
+    styles = find_styles(Path(source))
+    design = edition.meta.design
+    check_glyphs(edition, coverage(design, styles), diags, design.families, missing_families(design, styles))
 
 
 def prepare(source: Path, diags: Diagnostics, typeset: bool = False) -> Edition | None:

@@ -152,8 +152,8 @@ def test_broken_input_through_a_subprocess(make_edition):
                           cwd=root, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert proc.stderr == (f"{X}:1:1: error: not UTF-8 text: invalid start byte at byte 128\n"
-                           "persons.yaml:1:11: error: a person must be a mapping of fields\n"
+    assert proc.stderr == ("persons.yaml:1:11: error: a person must be a mapping of fields\n"
+                           f"{X}:2:118: error: not UTF-8 text: invalid start byte (byte 0x80); save the file as UTF-8\n"
                            "edition check: 2 error(s), 0 warning(s)\n")
 
 
@@ -208,7 +208,7 @@ def test_real_source_without_the_declarations_has_exactly_the_two_deliberate_war
     ]
     code, _, err = run(capsys, "check", "--strict", "source")
     assert code == 1
-    assert err.endswith("edition check: 0 error(s), 2 warning(s)\n")
+    assert err.endswith("edition check: 0 error(s), 2 warning(s); --strict: warnings count as errors\n")
 
 
 def test_real_source_through_a_subprocess():

@@ -44,3 +44,9 @@ def test_a_wheel_in_a_fresh_venv_starts_checks_and_builds_a_new_edition(tmp_path
                                                                        "gomulka-letters.pdf"]
     assert " new " in _run([edition, "completion", "bash"], tmp_path, env).stdout
     assert ".TH EDITION" in _run([edition, "manpage"], tmp_path, env).stdout
+
+    # the first edition, copied to a folder outside the repository, builds with the wheel's styles and fonts
+    seed = tmp_path / "malin"
+    shutil.copytree(REPO / "source", seed / "source")
+    _run([edition, "build", "-q"], seed, env)
+    _run([edition, "preflight", "output/edition.pdf"], seed, env)

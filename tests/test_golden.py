@@ -27,24 +27,49 @@ MEAN_TOLERANCE = 1.5       # mean absolute difference per channel, 0-255
 PIXEL_TOLERANCE = 0.01     # share of pixels differing by more than 64
 
 
-def render_pages(pdf: Path) -> dict:
+# the seed edition in the other designs (and another body font): the document's first two pages
+DESIGNS = {"a5": "design: a5\n", "royal": "design: royal\n",
+           "dejavu": "font:\n  family: DejaVu Serif\n  fallback: [Noto Serif CJK SC]\n"}
+DESIGN_PAGES = {"1": "opening", "2": "notes"}
+
+
+def render_pages(pdf: Path, pages: dict | None = None, prefix: str = "") -> dict:
     import pypdfium2 as pdfium
     from pypdf import PdfReader
     labels = PdfReader(pdf).page_labels
     document = pdfium.PdfDocument(str(pdf))
     images = {}
-    for label, name in PAGES.items():
+    for label, name in (pages or PAGES).items():
+        name = prefix + name
         page = document[labels.index(label)]
         images[name] = page.render(scale=DPI / 72).to_pil().convert("L")
     document.close()
     return images
 
 
-def build(out: Path) -> Path:
+def build(out: Path, design: str = "") -> Path:
+    """The seed edition built into ``out``; with ``design``, from a copy whose edition.yaml adds those lines."""
+    import shutil
+
     from edition.build import build_edition
     from edition.diagnostics import Diagnostics
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1792800000")
-    return build_edition(REPO / "source", out, Diagnostics()).pdf
+    source = REPO / "source"
+    if design:
+        source = out / "source"
+        shutil.copytree(REPO / "source", source)
+        with (source / "edition.yaml").open("a", encoding="utf-8") as handle:
+            handle.write(design)
+    return build_edition(source, out / "output", Diagnostics()).pdf
+
+
+def design_pages(out: Path) -> dict:
+    """The pages of the seed edition in each of the other designs."""
+    images = {}
+    for name, lines in DESIGNS.items():
+        (out / name).mkdir()
+        images.update(render_pages(build(out / name, lines), DESIGN_PAGES, f"design-{name}-"))
+    return images
 
 
 def compare(image, reference) -> tuple[float, float]:
@@ -102,12 +127,18 @@ def pages(seed_build):
     return render_pages(seed_build("screen").pdf)
 
 
-@pytest.mark.parametrize("name", sorted(PAGES.values()))
-def test_page_looks_as_the_reference(pages, name, tmp_path):
+@pytest.fixture(scope="module")
+def other_designs(tmp_path_factory):
+    return design_pages(tmp_path_factory.mktemp("designs"))
+
+
+@pytest.mark.parametrize("name", sorted(PAGES.values()) + sorted(f"design-{d}-{p}" for d in DESIGNS
+                                                                  for p in DESIGN_PAGES.values()))
+def test_page_looks_as_the_reference(request, name, tmp_path):
     from PIL import Image
     reference_path = GOLDEN / f"{name}.png"
     assert reference_path.is_file(), f"no reference {reference_path.name}: run `make golden`"
-    image = pages[name]
+    image = request.getfixturevalue("other_designs" if name.startswith("design-") else "pages")[name]
     mean, changed = compare(image, Image.open(reference_path).convert("L"))
     if not looks_the_same(mean, changed):
         image.save(tmp_path / f"{name}.png")
@@ -118,4 +149,4 @@ def test_page_looks_as_the_reference(pages, name, tmp_path):
 if __name__ == "__main__" and "--refresh" in sys.argv:
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
-        refresh(render_pages(build(Path(tmp))))
+        refresh({**render_pages(build(Path(tmp))), **design_pages(Path(tmp))})

@@ -65,7 +65,7 @@ def test_note_call_where_no_notes_may_be_called_is_an_error():
 
 def test_explicit_person_mention():
     nodes, problems = parse("tov. [Yanoshem Boldotskim]{person=boldoczki}, 26",
-                            known_person={"boldoczki"}.__contains__)
+                            persons={"boldoczki"})
     assert problems == []
     mention = nodes[1]
     assert isinstance(mention, PersonMention)
@@ -76,8 +76,14 @@ def test_explicit_person_mention():
 
 
 def test_explicit_mention_of_an_unknown_person_is_an_error():
-    _, problems = parse("a [x]{person=nobody} b", known_person={"boldoczki"}.__contains__)
+    _, problems = parse("a [x]{person=nobody} b", persons={"boldoczki"})
     assert problems == [f'f.yaml:4:{col(2)}: error: explicit mention names unknown person "nobody"']
+
+
+def test_explicit_mention_of_a_misspelt_person_suggests_the_id():
+    _, problems = parse("a [x]{person=boldoczky} b", persons={"boldoczki", "gomulka"})
+    assert problems == [f'f.yaml:4:{col(2)}: error: explicit mention names unknown person "boldoczky" '
+                        f'(did you mean "boldoczki"?)']
 
 
 def test_sic_keeps_the_text_and_its_correction():
@@ -178,7 +184,7 @@ def test_unknown_sign_suggests_the_known_one():
 def test_two_signs_on_one_span_is_an_error():
     _, problems = parse("[x]{.sic .supplied}")
     assert problems == ["f.yaml:4:9: error: a bracketed span needs exactly one sign: "
-                        ".sic, .supplied, .gap, .folio, .page, or person=ID"]
+                        ".sic, .supplied, .gap, .folio, .page, .app, or person=ID"]
 
 
 def test_unknown_attribute_of_a_sign_suggests_the_known_one():

@@ -164,17 +164,32 @@ def test_a_note_displaced_from_its_calls_page_fails(tmp_path):
     note = " ".join(["A long note that cannot fit under its call."] * 40)
     html = f"""<html lang="en"><head><link rel="stylesheet" href="edition.css">
     <style>@page {{ size: 6in 9in; }} .fn {{ footnote-policy: auto; }} p {{ orphans: 1; widows: 1; }}</style></head>
-    <body><div class="part"><article>{filler}<p>Last line with a call.<a class="call" id="c1" href="#n1"><sup>1</sup></a>
-    <edition-note class="fn" id="n1">1\u2002{note}</edition-note> And more text follows here.</p>{filler}</article>
-    </div></body></html>"""
+    <body><div class="part"><article>{filler}<p>Last line with a call.<a class="call" id="call-x-n1" href="#x-n1">
+    <sup>1</sup></a><edition-note class="fn" id="x-n1">1\u2002{note}</edition-note> And more text follows here.</p>
+    {filler}</article></div></body></html>"""
     doc, _problems = Renderer(styles, styles).render(html)
     pages = {name: i for i, page in enumerate(doc.pages) for name in page.anchors}
-    assert pages["n1"] == pages["c1"] + 1  # WeasyPrint's default policy moved the note on
+    assert pages["x-n1"] == pages["call-x-n1"] + 1  # WeasyPrint's default policy moved the note on
     data = doc.write_pdf()
     report = preflight("x.pdf", data=_label(data), profile="screen")
     messages = _failures(report, "notes")
-    assert any("note 1 is called here but not printed at this page's foot" in m for m in messages), report.format()
-    assert any("note 1 is printed here but its call is not on this page" in m for m in messages), report.format()
+    assert any("note n1 is called here but begins on p. " in m for m in messages), report.format()
+
+
+def test_a_continuation_elsewhere_than_after_its_note_fails():
+    from edition.preflight.text_rules import check_notes
+    from edition.preflight import Report
+    labels = [str(k) for k in range(1, 9)]
+    good = {"call-x-n3": 2, "x-n3": 2, "x-n3-c2": 3, "x-n3-c3": 4}
+    report = Report("x", "screen")
+    check_notes(report, good, labels)
+    assert report.ok and "1 continued on the pages after" in report.format()
+    for broken, message in ((dict(good, **{"x-n3-c2": 5}), "its continuation (part 2) is on p. 6, not on p. 4"),
+                            ({k: v for k, v in good.items() if k != "x-n3"}, "note n3 is called here but printed nowhere"),
+                            (dict(good, **{"x-n4": 6}), "a note is printed with no call (x-n4)")):
+        report = Report("x", "screen")
+        check_notes(report, broken, labels)
+        assert any(message in f.message for f in report.failures), report.format()
 
 
 def _label(data: bytes) -> bytes:
@@ -192,14 +207,14 @@ def test_an_index_locator_to_a_page_without_the_person_fails(small):
     text = reader.pages[index_page].extract_text()
     assert "Gomułka" in text
     from edition.preflight import Report
-    from edition.preflight.reading import read_pages
+    from edition.preflight.reading import Page, read_pages
     from edition.preflight.text_rules import check_index
     report = Report("x", "screen")
     pages = read_pages(screen.read_bytes(), [[float(x) for x in p.mediabox] for p in reader.pages])
     labels = list(reader.page_labels)
-    texts = [p.extract_text() for p in reader.pages]  # the text pages stop naming Gomułka
-    texts = [t.replace("Gomułka", "G.").replace("Gomulka", "G.") for t in texts[:index_page]] + texts[index_page:]
-    check_index(report, reader, pages, labels, texts, None)
+    pages = [Page(p.lines, p.text.replace("Gomułka", "G.").replace("Gomulka", "G.")) if i < index_page else p
+             for i, p in enumerate(pages)]  # the text pages stop naming Gomułka
+    check_index(report, reader, screen.read_bytes(), pages, labels, {}, None)
     assert any('"Gomułka, Władysław": p. 1' in f.message for f in report.failures), report.format()
 
 

@@ -240,7 +240,9 @@ def test_documents_not_listed_are_read_in_date_order(check, document):
 
 def test_yaml_syntax_error_with_position(check):
     result = check(document="title: A\n  date: 1956-10-26\n")
-    assert result.lines == [f"{X}:2:7: error: YAML syntax: mapping values are not allowed here"]
+    assert result.lines == [f"{X}:2:7: error: YAML syntax: mapping values are not allowed here; either this line is "
+                            "indented too far, or it continues a text that contains \": \", which must then be "
+                            "quoted (in '...', doubling any ' inside it)"]
 
 
 def test_unknown_field_suggests_the_known_one(check):
@@ -254,7 +256,7 @@ def test_unknown_field_in_a_nested_mapping(check):
 
 
 def test_missing_required_field(check):
-    result = check(document="title: A\ndate: 1956-10-26\nbody: []\n")
+    result = check(document="title: A\ndate: 1956-10-26\nbody:\n  - paragraphs: [Text.]\n")
     assert result.lines == [f'{X}:1:1: error: a document lacks the required field "citation"']
 
 
@@ -270,13 +272,14 @@ def test_impossible_date(check):
 
 def test_note_number_that_is_not_a_whole_number(check):
     result = check(document=DOCUMENT_YAML + "notes:\n  - n: one\n    text: x\n  - n: 2.5\n    text: y\n")
-    assert result.lines == [f"{X}:9:8: error: a note number must be a whole number",
-                            f"{X}:11:8: error: a note number must be a whole number"]
+    assert result.lines == [f'{X}:9:8: error: a note number must be a whole number, not "one"',
+                            f'{X}:11:8: error: a note number must be a whole number, not "2.5"']
 
 
 def test_text_field_given_a_list(check):
     result = check(document=DOCUMENT_YAML.replace("title: A Session", "title: [A, Session]"))
-    assert result.lines == [f'{X}:1:8: error: "title" in a document must be text']
+    assert result.lines == [f'{X}:1:8: error: "title" in a document must be text (a text that starts with [ is read '
+                            f'by YAML as a list: quote the text)']
 
 
 def test_a_list_where_a_mapping_is_expected(check):
@@ -389,8 +392,8 @@ def test_empty_document_is_an_error(make_edition, content):
 
 def test_empty_document_is_reported_even_when_another_file_has_errors(make_edition):
     _, problems = load(make_edition(document="# nothing\n", persons="persons: 3\n"))
-    assert problems == [f"{X}:1:1: error: empty document",
-                        'persons.yaml:1:10: error: "persons" in persons.yaml must be a list']
+    assert problems == ['persons.yaml:1:10: error: "persons" in persons.yaml must be a list',
+                        f"{X}:1:1: error: empty document"]
 
 
 def test_listed_document_that_does_not_exist_suggests_the_file(check):
@@ -413,4 +416,4 @@ def test_document_listed_twice(check):
 def test_bad_page_size(check):
     result = check(edition=EDITION_YAML + "page:\n  size: 6 by 9\n")
     assert result.lines == ['edition.yaml:8:9: error: page size "6 by 9" is not "WIDTH HEIGHT" with units '
-                            '(6in 9in, 156mm 234mm) nor a name (A5, B5)']
+                            '(6in 9in, 156mm 234mm) nor a name (A4, A5, B5, letter, royal, demy)']

@@ -66,13 +66,16 @@ def test_numbers_booleans_and_dates_keep_value_position_and_raw_text(load):
 def test_syntax_error_is_a_diagnostic_with_the_parsers_position(load):
     data, problems = load("title: ok\n  bad: indent\n")
     assert data is None
-    assert problems == ["f.yaml:2:6: error: YAML syntax: mapping values are not allowed here"]
+    assert problems == ["f.yaml:2:6: error: YAML syntax: mapping values are not allowed here; either this line is "
+                        "indented too far, or it continues a text that contains \": \", which must then be quoted "
+                        "(in '...', doubling any ' inside it)"]
 
 
 def test_unclosed_flow_list_points_where_the_parser_gave_up(load):
     data, problems = load("title: [unclosed\ndate: 1956-10-26\n")
     assert data is None
-    assert problems == ["f.yaml:2:5: error: YAML syntax: expected ',' or ']', but got ':'"]
+    assert problems == ["f.yaml:2:5: error: YAML syntax: expected ',' or ']', but got ':'; a text that starts with [ "
+                        "is read by YAML as a list: quote the text: title: '[unclosed'"]
 
 
 def test_duplicate_key_is_reported_at_the_second_key(load):
@@ -94,7 +97,8 @@ def test_empty_file_is_none_without_a_diagnostic(load):
 def test_non_utf8_file_is_a_diagnostic_not_a_traceback(load):
     data, problems = load("title: caf\xe9\n".encode("latin-1"))
     assert data is None
-    assert problems == ["f.yaml:1:1: error: not UTF-8 text: invalid continuation byte at byte 10"]
+    assert problems == ["f.yaml:1:11: error: not UTF-8 text: invalid continuation byte (byte 0xE9); save the file "
+                        "as UTF-8"]
 
 
 def test_missing_file_is_a_diagnostic(tmp_path):
@@ -118,20 +122,32 @@ def test_impossible_date_is_a_diagnostic_not_a_traceback(load):
 
 def test_recursive_alias_is_a_diagnostic_not_a_traceback(load):
     data, problems = load("a: &loop [1, *loop]\n")
-    assert problems == ["f.yaml:1:4: error: a YAML alias refers to the node that contains it"]
+    assert problems == ["f.yaml:1:14: error: a YAML alias refers to the value that contains it"]
 
 
 def test_deeply_nested_file_is_a_diagnostic_not_a_traceback(load):
     data, problems = load("[" * 1000 + "]" * 1000)
     assert data is None
-    assert problems == ["f.yaml:1:1: error: YAML syntax: the file nests too deeply to read"]
+    assert problems == ["f.yaml:1:65: error: the file nests lists and mappings more than 64 deep (the limit)"]
 
 
-def test_alias_bombs_are_read_quickly(load):
+def test_aliases_up_to_the_limit_are_read_quickly_each_use_in_its_place(load):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 5)]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 3)]
+    lines.append("uses: [*a2, *a2, *a2, *a2, *a2, *a2, *a2]")  # 7 x 1,111 values repeated, and 1,210 above
     started = time.perf_counter()
     data, problems = load("\n".join(lines) + "\n")
     assert problems == []
     assert time.perf_counter() - started < 2
-    assert data["a4"][0] is data["a3"]  # an alias is the node it names, not a copy
+    assert data["uses"][6] == data["a2"] and data["uses"][6] is not data["a2"]
+    assert data["uses"][6].pos == SourcePos("f.yaml", 4, 38) and data["uses"][6].pos.anchor_line == 3
+    assert data["uses"][6][0][0].pos == SourcePos("f.yaml", 4, 38)  # everything in it stands at the alias
+
+
+def test_an_alias_bomb_is_refused_at_the_alias_that_crosses_the_limit(load):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    data, problems = load("\n".join(lines) + "\n")
+    assert data is None
+    assert problems == ["f.yaml:4:45: error: *a2 repeats the value anchored at line 3 (1,111 values), which makes "
+                        "the aliases of the file repeat more than 10,000 values (the limit)"]

@@ -14,13 +14,21 @@ the layout that made it:
   plate) and an output intent;
 - ``metadata``: title, author, language, XMP with the profile's PDF/A or PDF/X
   identification;
-- ``labels``: page labels exist and each printed folio equals its page's label;
-- ``notes``: on every page, the numbers of the note calls equal the numbers of
-  the notes at its foot;
-- ``index``: every locator of the index points at a page that names the person.
+- ``labels``: page labels exist and each printed folio (the page's last line,
+  drawn after its matter) equals its page's label;
+- ``notes``: every note begins on its call's page and each continuation of a
+  long note follows on the next page (read from the named destinations the
+  laid-out boxes placed: ``call-<note>``, ``<note>``, ``<note>-c<n>``);
+- ``index``: every locator of the index names a page that names the person
+  (hyphenation undone, across a page break too), and where locators are links,
+  leads to the page it prints.
 
-``preflight(path, edition=None)`` returns a ``Report``; the edition model,
-when given, supplies the name forms for the index rule.  The rules on the
+These rules read the file's structure and text, not the design's geometry, so
+any page design or font passes when it is right.  ``preflight(path,
+edition=None)`` returns a ``Report``; the edition model, when given, supplies
+the persons' name forms (without it, the index rule accepts a page that names
+a word of the heading: the text alone cannot tell a See reference from the
+next heading).  The rules on the
 file are in ``file_rules``, those on the pages' text in ``text_rules``, the
 reading of the pages in ``reading``.
 """
@@ -77,7 +85,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
 
     from .file_rules import check_boxes, check_colour, check_fonts, check_metadata, xmp_text
     from .reading import Readers
-    from .text_rules import check_index, check_labels, check_notes
+    from .text_rules import check_index, check_labels, check_notes, destination_pages
     path = str(path)
     data = data if data is not None else Path(path).read_bytes()
     try:
@@ -93,7 +101,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     report = Report(path, profile, pages=len(reader.pages))
     readers = Readers(reader, data, page_cache)
     pages = readers.pages
-    check_fonts(report, reader, pages)
+    check_fonts(report, reader, data, edition.meta.design if edition is not None else None)
     check_boxes(report, reader, profile)
     if profile == "print":
         count = len(reader.pages)
@@ -101,10 +109,11 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
                    f"{count} pages, an even count")
         check_colour(report, reader)
     check_metadata(report, reader, xmp, profile)
-    if pages is not None:  # the rules below read the pages' words
+    if pages is not None:  # the rules below read the pages' text
         labels = check_labels(report, reader, pages)
-        check_notes(report, pages, labels)
-        check_index(report, reader, pages, labels, [p.text for p in pages], edition)
+        dests = destination_pages(reader)
+        check_notes(report, dests, labels)
+        check_index(report, reader, data, pages, labels, dests, edition)
     readers.finish(report)
     return report
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from ..design import Design
+from ..fonts import pdf_font_names
 from . import Report
 
-OWN_FONT = re.compile(r"^[A-Z]{6}\+EB-Garamond-Edition")
+SUBSET = re.compile(r"^[A-Z]{6}\+")
 PT_PER_MM = 72 / 25.4
 
 
@@ -49,20 +51,34 @@ def fonts_of(reader) -> list[tuple[str, bool]]:
     return list(seen.values())
 
 
-def check_fonts(report: Report, reader, pages) -> None:
-    """Every font embedded and the edition's own; a foreign font is named with the characters it prints
-    (read by pdfium: ``pages``, when the pages could be read)."""
+def check_fonts(report: Report, reader, data: bytes, design: Design | None = None) -> None:
+    """Every font embedded and one of the design's families (the default design's when none is given); a
+    foreign font is named with the characters it prints."""
+    design = design or Design()
+    own = pdf_font_names(design)
     fonts = fonts_of(reader)
     problems = [f"font {name} is not embedded" for name, embedded in fonts if not embedded]
-    foreign = sorted({name for name, _ in fonts if not OWN_FONT.match(name)})
-    for name in foreign:
-        plain = name.split("+", 1)[-1]
-        chars = sorted({f"U+{ord(ch):04X} {ch} (p. {number})" for number, page in enumerate(pages or [], 1)
-                        for word in page.words if word.fontname.split("+", 1)[-1] == plain
-                        for ch in word.text})
-        listed = ", ".join(chars[:8]) or "no text"
-        problems.append(f"font {name} is not the edition's (EB Garamond lacked a glyph?): {listed}")
-    report.add("fonts", problems, f"{len(fonts)} fonts, all the edition's EB Garamond, embedded and subset")
+    foreign = sorted({name for name, _ in fonts if not _is_own(name, own)})
+    if foreign:
+        from .reading import characters_in_fonts
+        chars = characters_in_fonts(data, {name.split("+", 1)[-1] for name in foreign})
+        for name in foreign:
+            listed = ", ".join(sorted(chars.get(name.split("+", 1)[-1], ()))[:8]) or "no text"
+            problems.append(f"font {name} is not one of the design's ({', '.join(design.families)}): a glyph "
+                            f"missing from all of them? {listed}")
+    report.add("fonts", problems, f"{len(fonts)} fonts, all of the design's families "
+                                  f"({', '.join(sorted({_family(n, own) for n, _ in fonts}))}), embedded")
+
+
+def _is_own(name: str, own: tuple[str, ...]) -> bool:
+    """A BaseFont (subset tag, then the family's name, perhaps a variant after it) of the design's families."""
+    return bool(SUBSET.match(name)) and _family(name, own) is not None
+
+
+def _family(name: str, own: tuple[str, ...]) -> str | None:
+    plain = name.split("+", 1)[-1]
+    return next((family for family in sorted(own, key=len, reverse=True)
+                 if plain == family or plain.startswith(family + "-") or plain.startswith(family + ",")), None)
 
 
 def check_boxes(report: Report, reader, profile: str) -> None:

@@ -1,9 +1,10 @@
-"""Reading the pages of a finished PDF: qpdf's check, pypdf's parse, pdfium's words.
+"""Reading the pages of a finished PDF: qpdf's check, pypdf's parse, pdfium's text.
 
 Takes the PDF's bytes; gives ``Readers`` (whose problems make the ``readers``
-finding) and every page's words, long rules and text (``Page``), read with
-pdfium on every core for a long file, and remembered by what each page is made
-of in a warm process (``edition watch``).
+finding) and every page's text (``Page``), read with pdfium on every core for
+a long file, and remembered by what each page is made of in a warm process
+(``edition watch``); and, when a font not the edition's is found, the
+characters it prints.
 """
 from __future__ import annotations
 
@@ -21,34 +22,11 @@ from .file_rules import trim
 
 @dataclass(frozen=True)
 class Page:
-    """A page's words (pdfplumber) and long horizontal rules, positions from the trim box's top left."""
+    """A page's text as pdfium reads it, in the order it is drawn (the page's matter, then its running head and
+    folio), line by line, and whole with words hyphenated at a line's end joined again."""
 
-    words: list
-    rules: list
-    height: float
-    width: float
-    text: str = ""
-
-
-class Word:
-    """A word on a page (a few hundred thousand in a volume: slots, not dicts); read as ``word["top"]``."""
-
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "base", "size", "fontname", "x1_pdf")
-
-    def __init__(self, text, x0, x1, top, bottom, base, size, fontname, x1_pdf):
-        self.text, self.x0, self.x1, self.top, self.bottom = text, x0, x1, top, bottom
-        self.base, self.size, self.fontname, self.x1_pdf = base, size, fontname, x1_pdf
-
-    def __getitem__(self, key: str):
-        return getattr(self, key)
-
-    def __getstate__(self):
-        return tuple(getattr(self, k) for k in self.__slots__)
-
-    def __setstate__(self, state):
-        for key, value in zip(self.__slots__, state):
-            setattr(self, key, value)
-
+    lines: tuple[str, ...]
+    text: str
 
 
 class Readers:
@@ -174,58 +152,65 @@ def digest(value, memo: dict[int, bytes], depth: int = 0) -> bytes:
     return h.digest()
 
 
+HYPHENATED = re.compile(r"[-\u2010\u00ad\ufffe\x02]\r?\n")
+
+
 def page_list(data: bytes, trims, indexes: list[int]) -> list[Page]:
     """The pages of ``indexes``, read with pdfium."""
-    import ctypes
-
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
     out = []
     pdf = pdfium.PdfDocument(data)
-    name_buffer = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     try:
         for index in indexes:
-            trim = trims[index]
             page = pdf[index]
-            left, top = trim[0], trim[3]
             textpage = page.get_textpage()
-            words: list[dict] = []
-            current: dict | None = None
-            for i in range(textpage.count_chars()):
-                char = textpage.get_text_range(i, 1)
-                if not char.strip():
-                    current = None
-                    continue
-                x0, y0, x1, y1 = textpage.get_charbox(i)
-                raw.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(origin_x), ctypes.byref(origin_y))
-                baseline = top - origin_y.value
-                size = raw.FPDFText_GetFontSize(textpage.raw, i)
-                raw.FPDFText_GetFontInfo(textpage.raw, i, name_buffer, 256, ctypes.byref(flags))
-                font = name_buffer.value.decode("latin-1")
-                if (current is not None and current["size"] == size and current["fontname"] == font
-                        and abs(x0 - current["x1_pdf"]) < 1.5 and abs(baseline - current["base"]) < 0.5):
-                    current["text"] += char
-                    current["x1"], current["x1_pdf"] = x1 - left, x1
-                    current["top"] = min(current["top"], top - y1)
-                    current["bottom"] = max(current["bottom"], top - y0)
-                    continue
-                current = {"text": char, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                           "base": baseline, "size": size, "fontname": font, "x1_pdf": x1}
-                words.append(current)
-            text = re.sub(r"[-\u2010\u00ad\ufffe\x02]\r?\n", "", textpage.get_text_range())
+            raw = textpage.get_text_range()
             textpage.close()
-            rules = []
-            for obj in page.get_objects(max_depth=8):
-                if obj.type == raw.FPDF_PAGEOBJ_PATH:
-                    bx0, _by0, bx1, by1 = obj.get_bounds()
-                    if bx1 - bx0 > 100:
-                        rules.append((bx0 - left, top - by1, bx1 - left))
-            out.append(Page([Word(**w) for w in words], rules, trim[3] - trim[1], trim[2] - trim[0], text))
             page.close()
+            lines = tuple(line.strip() for line in raw.splitlines() if line.strip())
+            out.append(Page(lines, HYPHENATED.sub("", raw)))
     finally:
         pdf.close()
     return out
 
 
+def texts_in_boxes(data: bytes, boxes: list[tuple[int, list[float]]]) -> list[str]:
+    """The text printed inside each (page index, [x0, y0, x1, y1]) box."""
+    import pypdfium2 as pdfium
+    out = []
+    pdf = pdfium.PdfDocument(data)
+    textpages: dict[int, object] = {}
+    try:
+        for index, (x0, y0, x1, y1) in boxes:
+            if index not in textpages:
+                textpages[index] = pdf[index].get_textpage()
+            out.append(textpages[index].get_text_bounded(x0, y0, x1, y1).strip())
+    finally:
+        for textpage in textpages.values():
+            textpage.close()
+        pdf.close()
+    return out
+
+
+def characters_in_fonts(data: bytes, fonts: set[str]) -> dict[str, set[str]]:
+    """For each font named (its BaseFont without a subset tag), the characters it prints, with their page."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    found: dict[str, set[str]] = {}
+    buffer, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for number in range(len(pdf)):
+            textpage = pdf[number].get_textpage()
+            for i in range(textpage.count_chars()):
+                raw.FPDFText_GetFontInfo(textpage.raw, i, buffer, 256, ctypes.byref(flags))
+                name = buffer.value.decode("latin-1").split("+", 1)[-1]
+                char = textpage.get_text_range(i, 1)
+                if name in fonts and char.strip():
+                    found.setdefault(name, set()).add(f"U+{ord(char):04X} {char} (p. {number + 1})")
+            textpage.close()
+    finally:
+        pdf.close()
+    return found

@@ -32,10 +32,12 @@ from .. import adapter, anchors
 from ..model import Document, Edition, Note, NoteCall, walk_inlines
 from ..writer.html import paragraph_anchors
 from ..writer.inline import render_note_for_measure
+from ..words import count_words
 from ..writer.plan import Continuation, LayoutPlan
 from .verify import NotePlacement
 
 MIN_LINES = 2  # a note begins on its call's page with at least this many lines
+MEASURED_WORDS = 900  # a part's lines are measured on this many words at first (more than a page of a note)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Lines:
     words: tuple[tuple[int, ...], ...]  # the words that begin on each line
     fragment_first: tuple[bool, ...]  # the line begins with the end of a word hyphenated on the line before
     height: float
+    complete: bool = True  # the lines run to the note's end (else they are the lines of its first words only)
 
     def line_count_before(self, word: int) -> int:
         """How many of the lines end before ``word`` (the lines of a part that stops before it)."""
@@ -94,9 +97,10 @@ class Continuer:
             return None
         starts = list(plan.splits.get(note.anchor, (0,)))
         continuations = sorted((c for c in plan.continuations if c.note == note.anchor), key=lambda c: c.part)
-        lines = self.measure(note, starts[j - 1])
         if j < len(starts):  # part j was cut to the room measured, and still does not keep to its page
+            lines = self.measure(note, starts[j - 1], starts[j] - starts[j - 1] + MIN_LINES * 20)
             return self._shorten(plan, note.anchor, lines, starts, j)
+        lines = self.measure(note, starts[j - 1], MEASURED_WORDS)
         two = lines.cut_after(MIN_LINES)
         if two is None:
             return None  # two lines at most: nothing to split
@@ -125,12 +129,17 @@ class Continuer:
         room = boxes.content_bottom - kept - _notes_overhead(boxes) - self._staying(
             probe, boxes, note, j, host, kept, lines.height)
         k = max(MIN_LINES, math.floor((room + 0.01) / lines.height))
+        words = MEASURED_WORDS
+        while not lines.complete and k >= len(lines.words):  # the room holds more than was measured
+            words *= 2
+            lines = self.measure(note, starts[j - 1], words)
         cut = lines.cut_after(k)
         if cut is None:  # the rest fits: this part is the last
             new = _with(plan, note.anchor, starts[:j], continuations[:j - 1], frozenset())
         else:
             after = _first_word_after(probe, page, kept, following)
-            block, word = after if after is not None else (anchors.document_end(doc.id), 0)
+            # no text follows: the part is set on a page of its own after the document's end
+            block, word = after if after is not None else (anchors.document_end(doc.id), j + 1)
             new = _with(plan, note.anchor, starts[:j] + [cut],
                         continuations[:j - 1] + [Continuation(note.anchor, j + 1, block, word)], frozenset(following),
                         call_page)
@@ -146,9 +155,12 @@ class Continuer:
         splits[note] = tuple(starts[:j] + [cut] + starts[j + 1:])
         return replace(plan, splits=splits)
 
-    def measure(self, note: Note, start: int) -> Lines:
-        """The part of ``note`` from word ``start`` on, laid out alone: its lines."""
-        document = self.measure_layout(render_note_for_measure(note, start))
+    def measure(self, note: Note, start: int, words: int) -> Lines:
+        """The part of ``note`` from word ``start`` on, laid out alone: its lines (of its first ``words`` words,
+        less the last line, which the words after would change, unless they are all the note has)."""
+        total = count_words(note.content)
+        stop = start + words if start + words < total else None
+        document = self.measure_layout(render_note_for_measure(note, start, stop))
         prefix = anchors.word_prefix(note.anchor)
         placed: dict[tuple[int, int], list[int]] = {}
         fragments: dict[tuple[int, int], bool] = {}
@@ -168,10 +180,12 @@ class Continuer:
                         if abs(spot[0] - line.left) < 0.5:
                             fragments[key] = False
         order = sorted(placed)
-        words = tuple(tuple(sorted(placed[key])) for key in order)
+        if stop is not None:
+            order = order[:-1]
+        lines = tuple(tuple(sorted(placed[key])) for key in order)
         first = tuple(fragments[key] and bool(n) for n, key in enumerate(order))  # the first line is no fragment
         height = sorted(heights)[len(heights) // 2] if heights else 14.0
-        return Lines(words, first, height)
+        return Lines(lines, first, height, complete=stop is None)
 
     def _host_y(self, probe: Attempt, note: Note, j: int, continuations: list[Continuation]) -> float | None:
         if j == 1:

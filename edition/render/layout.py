@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import adapter
 from ..diagnostics import Diagnostic, EditionError, SourcePos
-from ..styles import hash_files
+from ..styles import hash_files, own_styles
 from .fetcher import SandboxFetcher
 
 
@@ -31,7 +31,8 @@ class Renderer:
     def __init__(self, styles_dir: Path, source_dir: Path):
         from weasyprint.text.fonts import FontConfiguration
         self.styles_dir = Path(styles_dir).resolve()
-        self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve())
+        # the stylesheets and fonts, the source (images), and the edition's own styles/ beside the source
+        self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve(), own_styles(Path(source_dir)))
         self.font_config = FontConfiguration()
         # kept between builds by a warm process (``edition watch``), or None: written parts, and what
         # preflight read on each page

@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..importer.emit import FlowList, archival_number
 from .blocks import Blocks
-from .ids import TEI_NS, XML_LANG, local
+from .ids import TEI_NS, XML_LANG, XML_NS, local
 from .read import Inlines, TeiFile
 
 NS = {"t": TEI_NS}
@@ -123,6 +123,9 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
             guests.append(guest)
         if guests:
             data["guests"] = guests
+    witnesses = [_witness(w) for w in source.xpath("t:listWit/t:witness", namespaces=NS)]
+    if witnesses:
+        data["witnesses"] = witnesses
     blocks = Blocks(inlines)
     blocks.read(div, skip=(head, _first(div, "t:dateline")))  # stand-ins are no children: nothing skipped
     data["body"] = blocks.data()
@@ -136,6 +139,14 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
     if interventions:
         data["interventions"] = interventions
     return data, _value(header, "t:encodingDesc/t:editorialDecl/t:p[not(t:list)]")
+
+
+def _witness(el: etree._Element) -> dict:
+    """A witness: its siglum (``@n``), its description (its own text) and, when it has one, its citation."""
+    data: dict = {"siglum": el.get("n") or el.get(f"{{{XML_NS}}}id") or "", "description": el.text or ""}
+    if not _missing(_first(el, "t:bibl[@type='citation']")):
+        data["citation"] = _citation(el)
+    return data
 
 
 RUSSIAN = {"repository": "archive", "collection": "fond", "series": "opis", "file": "delo", "folios": "listy"}

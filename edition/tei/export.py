@@ -8,17 +8,15 @@ the ``dateline``, each section as ``div type="section"`` with its ``head``,
 paragraphs as ``p``, speakers' turns as ``sp``, marginal annotations as
 ``note place="margin"`` and each note as ``note place="foot"`` at its call.
 
-Inline nodes are written by one function each, registered with ``@writes``.
-Adding a node type to the model (the critical apparatus, ``App``) means
-adding one function here::
-
-    @writes(App)
-    def _app(parent, node, out):
-        app = sub(parent, "app")
-        inlines(sub(app, "lem", wit=...), node.lemma, out)
-        ...
-
-and, for declared witnesses, a ``listWit`` in ``header._source``.
+Inline nodes are written by one function each, registered with ``@writes``;
+adding a node type to the model means adding one function here.  An entry of
+the critical apparatus (``App``) is an ``app`` in parallel segmentation: the
+lemma as ``lem`` (``@wit`` when the source names its witnesses), each reading
+as ``rdg @wit`` holding what the witnesses read in its place (empty for an
+omission; for an addition the lemma's words and the added ones, ``@type="add"``),
+the editor's note as ``note``; the declared witnesses are a ``listWit`` in the
+document's ``sourceDesc`` (``header._source``), each ``witness`` with its siglum
+as ``@n`` and an ``xml:id`` that ``@wit`` points at.
 """
 from __future__ import annotations
 
@@ -30,8 +28,8 @@ from lxml import etree
 
 from .. import __version__
 from ..diagnostics import Diagnostics, EditionError
-from ..model import (CrossRef, Document, Edition, Emphasis, Gap, Inline, Milestone, NoteCall, Paragraph,
-                     PersonMention, Section, Sic, Supplied, Text)
+from ..model import (App, CrossRef, Document, Edition, Emphasis, Gap, Inline, Milestone, NoteCall, Paragraph,
+                     PersonMention, Section, Sic, Supplied, Text, plain_text)
 from ..pipeline import prepare
 from .header import corpus_header, document_header, notes_resp, person_list, sub
 from .ids import TEI_NS, XML_LANG, local, tei, xml_id
@@ -44,7 +42,7 @@ BLOCKS = {"teiCorpus", "TEI", "teiHeader", "fileDesc", "titleStmt", "publication
           "sourceDesc", "encodingDesc", "appInfo", "application", "tagsDecl", "editorialDecl", "profileDesc",
           "langUsage", "textClass", "keywords", "standOff", "listPerson", "person", "respStmt", "msDesc",
           "msIdentifier", "msContents", "msItem", "availability", "abstract", "creation", "particDesc", "text",
-          "body", "div", "sp", "relatedItem"}
+          "body", "div", "sp", "relatedItem", "listWit"}
 
 
 @dataclass
@@ -54,8 +52,9 @@ class _Ids:
     used: set[str] = field(default_factory=set)
     of: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def assign(self, kind: str, key: str) -> str:
-        base = candidate = xml_id(key)
+    def assign(self, kind: str, key: str, name: str = "") -> str:
+        """An unused ``xml:id`` for ``key`` (made from ``name`` when given), remembered as ``of[(kind, key)]``."""
+        base = candidate = xml_id(name or key)
         k = 2
         while candidate in self.used:
             candidate, k = f"{base}.{k}", k + 1
@@ -154,6 +153,32 @@ def _milestone(parent, node: Milestone, out: _Out) -> None:
         sub(parent, "milestone", unit=node.unit, n=node.n)
 
 
+@writes(App)
+def _app(parent, node: App, out: _Out) -> None:
+    app = sub(parent, "app")
+    lem = sub(app, "lem")
+    if node.lemma_witnesses:
+        lem.set("wit", _wit(node.lemma_witnesses, out))
+    inlines(lem, node.children, out)
+    lemma = plain_text(node.children)
+    for reading in node.readings:
+        words = {"rdg": reading.text, "om": None, "add": f"{lemma} {reading.text}"}[reading.kind]
+        rdg = sub(app, "rdg", words, wit=_wit(reading.witnesses, out))
+        if reading.kind == "add":
+            rdg.set("type", "add")
+    if node.note:
+        sub(app, "note", node.note)
+
+
+def _wit(sigla: tuple[str, ...], out: _Out) -> str:
+    assert out.doc is not None  # an apparatus entry stands in a document
+    return " ".join(f"#{out.ids.of[('witness', witness_key(out.doc.id, siglum))]}" for siglum in sigla)
+
+
+def witness_key(doc_id: str, siglum: str) -> str:
+    return f"{doc_id}/{siglum}"
+
+
 @writes(CrossRef)
 def _ref(parent, node: CrossRef, out: _Out) -> None:
     kind = {"doc": "document", "note": "note", "section": "section"}[node.kind]
@@ -192,7 +217,9 @@ def _document(corpus: etree._Element, doc: Document, out: _Out) -> None:
     el.set(XML_LANG, doc.language)
     el.append(document_header(out.edition, doc, _preamble(out.edition, doc),
                               {pid: xid for (kind, pid), xid in out.ids.of.items() if kind == "person"},
-                              lambda parent, tag, nodes: inlines(sub(parent, tag), nodes, out)))
+                              lambda parent, tag, nodes: inlines(sub(parent, tag), nodes, out),
+                              {w.siglum: out.ids.of[("witness", witness_key(doc.id, w.siglum))]
+                               for w in doc.witnesses}))
     div = sub(sub(sub(el, "text"), "body"), "div", type="document")
     inlines(sub(div, "head"), doc.title, out)
     dateline = sub(div, "dateline")
@@ -228,6 +255,8 @@ def _assign_ids(edition: Edition) -> _Ids:
             ids.assign("section", section.anchor)
         for note in doc.notes:
             ids.assign("note", note.anchor)
+        for witness in doc.witnesses:  # the siglum itself where no other id has it
+            ids.assign("witness", witness_key(doc.id, witness.siglum), witness.siglum)
     return ids
 
 

@@ -27,7 +27,7 @@ from ..citation import parse_citation
 from ..importer.emit import archival_number
 from .blocks import Blocks
 from .ids import TEI_NS, XML_ID, XML_LANG, local
-from .read import Inlines, TeiFile, plain
+from .read import Inlines, TeiFile, plain, witness_entries
 
 NS = {"t": TEI_NS}
 FRUS_SITE = "https://history.state.gov/historicaldocuments"
@@ -189,6 +189,9 @@ def generic_data(file: TeiFile, tei: etree._Element, inlines: Inlines) -> dict:
     data: dict = {"title": inlines.text(title or "Untitled"), "date": date,
                   "language": tei.get(XML_LANG) or "en",
                   "citation": {"as_given": as_given or "(the TEI header gives no source)"}}
+    witnesses = witness_entries(file, tei)
+    if witnesses:
+        data["witnesses"] = witnesses
     blocks = Blocks(inlines)
     if body is not None:
         blocks.read(body)

@@ -14,7 +14,7 @@ from typing import Callable
 
 from lxml import etree
 
-from ..model import Citation, Document, Edition, EditionMeta, Person, Variant
+from ..model import Citation, Document, Edition, EditionMeta, Person, Variant, Witness
 from .ids import APPLICATION, XML_ID, tei, xml_id
 
 _WHEN = re.compile(r"-?\d{4}(-\d{2}(-\d{2})?)?")
@@ -152,8 +152,10 @@ def _variant(el: etree._Element, variant: Variant) -> None:
 
 
 def document_header(edition: Edition, doc: Document, preamble: str, person_ids: dict[str, str],
-                    paragraphs: Callable[[etree._Element, str, tuple], None]) -> etree._Element:
-    """A document's header; ``paragraphs(parent, tag, inlines)`` writes the summary's inline content."""
+                    paragraphs: Callable[[etree._Element, str, tuple], None],
+                    witness_ids: dict[str, str] | None = None) -> etree._Element:
+    """A document's header; ``paragraphs(parent, tag, inlines)`` writes the summary's inline content,
+    ``witness_ids`` gives the ``xml:id`` of each witness by its siglum."""
     header = etree.Element(tei("teiHeader"))
     file_desc = sub(header, "fileDesc")
     titles = sub(file_desc, "titleStmt")
@@ -166,7 +168,10 @@ def document_header(edition: Edition, doc: Document, preamble: str, person_ids: 
         for target in notes_resp(edition, doc).split():
             sub(resp, "name", ref=target)
     sub(sub(file_desc, "publicationStmt"), "p", f"Published in {edition.meta.title}, {edition.meta.year}.")
-    _source(sub(file_desc, "sourceDesc"), doc)
+    source = sub(file_desc, "sourceDesc")
+    _source(source, doc.citation, doc.title_text, doc.original_language)
+    if doc.witnesses:
+        _witnesses(source, doc.witnesses, witness_ids or {})
     if preamble or doc.interventions:
         decl = sub(sub(header, "encodingDesc"), "editorialDecl")
         if preamble:  # the comment opening the document's file
@@ -201,11 +206,19 @@ SHELFMARK = (("collection", "collection", None), ("series", "collection", "serie
              ("item", "idno", "item"), ("box", "idno", "box"), ("folder", "idno", "folder"))
 
 
-def _source(desc: etree._Element, doc: Document) -> None:
+def _witnesses(desc: etree._Element, witnesses: tuple[Witness, ...], ids: dict[str, str]) -> None:
+    """``listWit``: each witness's description, and its citation as a document's (``msDesc``, ``bibl``)."""
+    listing = sub(desc, "listWit")
+    for w in witnesses:
+        el = sub(listing, "witness", w.description, xml_id=ids.get(w.siglum, xml_id(w.siglum)), n=w.siglum)
+        if w.citation is not None:
+            _source(el, w.citation, w.description, "")
+
+
+def _source(desc: etree._Element, c: Citation, title: str, original_language: str) -> None:
     """The citation: ``msDesc`` (repository, collection, series, file, item, box, folder, folios) when any is
     known, the verbatim form as ``bibl type="citation"`` (``subtype``: its national form), the rest as
     ``bibl type="details"``."""
-    c: Citation = doc.citation
     if c.repository or c.folios or any(getattr(c, name) for name, _tag, _type in SHELFMARK):
         ms = sub(desc, "msDesc")
         ident = sub(ms, "msIdentifier")
@@ -220,11 +233,11 @@ def _source(desc: etree._Element, doc: Document) -> None:
             item = sub(sub(ms, "msContents"), "msItem")
             for leaves in c.folios:
                 sub(item, "locus", leaves)
-            sub(item, "title", doc.title_text)
+            sub(item, "title", title)
     cited = sub(desc, "bibl", c.as_given, type="citation")
     if c.form:
         cited.set("subtype", c.form)
-    details = [("respStmt", c.compiler), ("textLang", doc.original_language), ("relatedItem", c.published),
+    details = [("respStmt", c.compiler), ("textLang", original_language), ("relatedItem", c.published),
                ("distributor", c.digital_archive), ("ptr", c.url)]
     if any(value for _tag, value in details):
         bibl = sub(desc, "bibl", type="details")
@@ -232,8 +245,8 @@ def _source(desc: etree._Element, doc: Document) -> None:
             resp = sub(bibl, "respStmt")
             sub(resp, "resp", "compiled by")
             sub(resp, "name", c.compiler)
-        if doc.original_language:
-            sub(bibl, "textLang", doc.original_language)
+        if original_language:
+            sub(bibl, "textLang", original_language)
         if c.published:
             sub(sub(bibl, "relatedItem", type="published"), "bibl", c.published)
         if c.digital_archive:

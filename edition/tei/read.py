@@ -320,3 +320,88 @@ def _milestone(r: Inlines, el) -> str:
 @reads("lb")
 def _line_break(r: Inlines, el) -> str:
     return " "
+
+
+# ---------------------------------------------------------------- the critical apparatus
+
+
+@reads("app")
+def _app(r: Inlines, el) -> str:
+    """``app`` in parallel segmentation: ``[lemma]{.app N="reading" H="om." E="add. words" lem="B" note="..."}``.
+    An empty ``rdg`` is an omission; a ``rdg type="add"`` holding the lemma's words and more, an addition."""
+    lem = next((c for c in el if isinstance(c.tag, str) and local(c.tag) == "lem"), None)
+    lemma = r.content(lem) if lem is not None else ""
+    lemma_words = words(lem) if lem is not None else ""
+    if not lemma_words.strip():
+        r.file.warn(el, "an apparatus entry without a lemma (the base text has no words here): kept as an entry "
+                        "with an empty lemma, which edition check reports", code="tei-app")
+    attrs: list[str] = []
+    for child in el:
+        if not isinstance(child.tag, str) or child is lem:
+            continue
+        name = local(child.tag)
+        if name == "rdg":
+            value = _reading_value(r, child, lemma_words)
+            attrs.extend(f'{siglum}="{value}"' for siglum in _sigla(r, child))
+        elif name == "note":
+            attrs.append(f'note="{r.text(words(child))}"')
+        else:
+            r.file.warn(child, f"<{name}> in an apparatus entry has no place in the edition's model: left out, "
+                               f"with its text", code="tei-app")
+    if lem is not None and lem.get("wit"):
+        attrs.append(f'lem="{" ".join(_sigla(r, lem))}"')
+    return f"[{lemma}]{{.app {' '.join(attrs)}}}"
+
+
+def words(el: etree._Element) -> str:
+    """An element's words as the model's ``plain_text`` has them: without notes and corrections (``corr``)."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and local(child.tag) not in ("note", "corr"):
+            out.append(words(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _reading_value(r: Inlines, rdg: etree._Element, lemma: str) -> str:
+    text = words(rdg) if r.exact else " ".join(words(rdg).split())
+    if not r.exact and len(rdg):
+        r.file.warn(rdg, "markup inside a reading: the reading is kept as its words")
+    if not text.strip():
+        return "om."
+    if rdg.get("type") == "add":
+        if text.startswith(f"{lemma} "):
+            return "add. " + r.text(text[len(lemma) + 1:])
+        r.file.warn(rdg, f'a reading of type "add" that does not begin with the lemma ("{lemma}"): kept as the '
+                         f"witnesses' reading in place of the lemma", code="tei-app")
+    value = r.text(text)  # escaped as the text is, so that it reads back exactly
+    return re.sub(r"^(om|add)\.", r"\1\\.", value)  # the words "om." or "add. ..." themselves, not the signs
+
+
+def siglum(file: TeiFile, el: etree._Element, name: str) -> str:
+    """A witness's siglum for the markup (letters and digits) from ``name`` (its ``@n`` or ``xml:id``)."""
+    clean = re.sub(r"[^A-Za-z0-9]", "", name) or "X"
+    if clean != name:
+        file.warn(el, f'the witness "{name}" is written "{clean}" (a siglum of the markup is letters and digits)',
+                  code="tei-app")
+    return clean
+
+
+def witness_entries(file: TeiFile, tei: etree._Element) -> list[dict]:
+    """The witnesses a TEI document lists (``listWit/witness``), as ``witnesses:`` entries of a document."""
+    return [{"siglum": siglum(file, w, w.get("n") or w.get(XML_ID) or ""),
+             "description": " ".join("".join(w.itertext()).split()) or "(no description)"}
+            for w in tei.iter(f"{{{TEI_NS}}}witness")]
+
+
+def _sigla(r: Inlines, el: etree._Element) -> list[str]:
+    """The sigla ``@wit`` points at: each witness's ``@n`` (ours), else its ``xml:id``, as letters and digits."""
+    out = []
+    for pointer in (el.get("wit") or "").split():
+        target = r.file.by_id.get(pointer[1:]) if pointer.startswith("#") else None
+        out.append(siglum(r.file, el, (target.get("n") if target is not None else None) or pointer.lstrip("#")))
+    if not out and local(el.tag) == "rdg":
+        r.file.warn(el, 'a reading without @wit: kept under the siglum "UNKNOWN", which edition check reports',
+                    code="tei-app")
+        out.append("UNKNOWN")
+    return out

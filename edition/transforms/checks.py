@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import anchors
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, did_you_mean
 from ..model import Person, Document, Edition, PersonMention, document_texts, plain_text, walk_inlines
 
 NOTE_REFERENCE = re.compile(r"\b[Nn]otes?\s+(\d+)(?:\s+(supra|infra|above|below))?")
@@ -58,7 +58,10 @@ def _check_persons(edition: Edition, diags: Diagnostics) -> None:
                             code="variant-claimed")
         for other in person.see_also:
             if other not in by_id:
-                diags.error(person.pos, f'see_also names unknown person "{other}"', code="person-unknown")
+                diags.error(person.pos, f'see_also names unknown person "{other}"{did_you_mean(other, by_id)}',
+                            code="person-unknown")
+    if edition.unread:  # a document that could not be read may mention them: its error is the one to fix
+        return
     mentioned = mentioned_person_ids(edition)
     for person in by_id.values():
         if person.id not in mentioned:

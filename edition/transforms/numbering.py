@@ -1,8 +1,10 @@
-"""Numbering: an ``Edition`` in, the same edition with an anchor on every person mention.
+"""Numbering: an ``Edition`` in, the same edition with an anchor on every person mention and apparatus entry.
 
-Anchors are ``<document id>-m<k>``, k counting mentions in reading order
+Anchors are ``<document id>-m<k>`` for mentions and ``<document id>-a<k>`` for
+the entries of the critical apparatus, k counting each in reading order
 (title, summary, headings, speakers, paragraphs, then notes), so that the
-HTML writer can place them and the index can find their pages after layout.
+HTML writer can place them and the index and the apparatus can find their
+pages after layout.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import replace
 from itertools import count
 
 from .. import anchors
-from ..model import Document, Edition, Inline, PersonMention, map_document_texts, rewrite_inlines
+from ..model import App, Document, Edition, Inline, PersonMention, map_document_texts, rewrite_inlines
 
 
 def number_mentions(edition: Edition) -> Edition:
@@ -33,11 +35,13 @@ def _same(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _number_document(doc: Document) -> Document:
-    counter = count(1)
+    mentions, entries = count(1), count(1)
 
     def visit(node: Inline) -> Inline | None:
         if isinstance(node, PersonMention):
-            return replace(node, anchor=anchors.mention(doc.id, next(counter)), children=run(node.children))
+            return replace(node, anchor=anchors.mention(doc.id, next(mentions)), children=run(node.children))
+        if isinstance(node, App):
+            return replace(node, anchor=anchors.apparatus_entry(doc.id, next(entries)), children=run(node.children))
         return None
 
     def run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from ..diagnostics import SourcePos
 from ..model import Document, Edition, Inline, Person, PersonMention, Text, map_document_texts, rewrite_inlines
@@ -38,6 +39,12 @@ class NameMatcher:
         for m in self.pattern.finditer(folded):
             key = re.sub(r"\s+", " ", m.group(1))
             yield m.start(), m.end(), self.by_form[key]
+
+
+@lru_cache(maxsize=8)
+def _raw_nfc(raw: str) -> str:
+    """A scalar's raw text in NFC, once for all the text nodes that come from it."""
+    return nfc(raw)
 
 
 def resolve_persons(edition: Edition) -> Edition:
@@ -69,20 +76,24 @@ def _split(node: Text, matcher: NameMatcher) -> list[Inline]:
     value = nfc(node.value)  # the offsets found in the folded text must be used on the folded text
     origin = node.origin
     cursor = origin.offset(node.pos) if origin is not None else 0
-    raw = nfc(origin.raw) if origin is not None else ""
+    raw = _raw_nfc(origin.raw) if origin is not None else ""
+    found_at = 0  # the offset in value of the words last found in raw (at cursor)
 
     def at(offset: int) -> SourcePos:
         """Where value[offset:] stands in the file: found in the scalar's raw text when it is known."""
-        nonlocal cursor
+        nonlocal cursor, found_at
         if origin is not None:
             words = value[offset:offset + 40].split()[:3]
+            # searched no further than the words can stand (escapes and line breaks make raw longer than
+            # value, never twice as long): a long text is then read in linear time
+            limit = cursor + 2 * (offset - found_at) + 200
             if words:
-                start = raw.find(" ".join(words), cursor)  # the words as written, on one line: the usual case
+                start = raw.find(" ".join(words), cursor, limit)  # the words as written, on one line: the usual case
                 if start < 0 or not _single_spaced(raw, cursor, start):  # else they may stand across a line break
-                    found = re.compile(r"\s+".join(re.escape(w) for w in words)).search(raw, cursor)
+                    found = re.compile(r"\s+".join(re.escape(w) for w in words)).search(raw, cursor, limit)
                     start = found.start() if found else -1
                 if start >= 0:
-                    cursor = start
+                    cursor, found_at = start, offset
                     return origin.position(start)
         pos = node.pos
         return SourcePos(pos.path, pos.line, pos.col + offset) if "\n" not in value[:offset] else pos

@@ -18,29 +18,45 @@ volume where a document was published is set in italics (``published_html``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from itertools import groupby
 
 from markupsafe import Markup, escape
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template, select_autoescape
 
 from .. import anchors
+from ..design import design_css
+from ..styles import own_stylesheets
 from ..citation import shelfmark
 from ..profiles import SCREEN, Profile, profile_named
-from ..model import Document, Edition, Person, Section, plain_text
+from ..model import Document, Edition, Person, Section, Witness, plain_text
 from ..transforms.typography import tie
 from .front import FrontMatter, how_to_cite
-from .inline import NoteParts, render_continuations, render_inlines
+from .inline import NoteParts, render_continuation, render_inlines
 from .plan import LayoutPlan
 
 EN_DASH = "\u2013"
 NBSP = "\u00a0"
-_ENV = Environment(loader=PackageLoader("edition", "templates"), autoescape=select_autoescape(default=True),
-                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-_ENV.filters["inlines"] = render_inlines
-_ENV.filters["plain"] = plain_text
-_ENV.filters["tied"] = lambda text: text.replace(" ", NBSP)  # a short phrase kept on one line: "(CPC CC)"
-_ENV.filters["spaced"] = lambda text: text.replace(NBSP, " ")  # a bookmark's label: the ties are for print
-_ENV.globals["anchors"] = anchors
+
+
+@lru_cache(maxsize=8)
+def _environment(own: Path | None) -> Environment:
+    """The templates: the edition's own ``templates/`` folder (beside its source) first, then the tool's."""
+    loaders = ([FileSystemLoader(own)] if own is not None else []) + [PackageLoader("edition", "templates")]
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["inlines"] = render_inlines
+    env.filters["plain"] = plain_text
+    env.filters["tied"] = lambda text: text.replace(" ", NBSP)  # a short phrase kept on one line: "(CPC CC)"
+    env.filters["spaced"] = lambda text: text.replace(NBSP, " ")  # a bookmark's label: the ties are for print
+    env.globals["anchors"] = anchors
+    return env
+
+
+def _template(edition: Edition, name: str) -> Template:
+    own = Path(edition.root).resolve().parent / "templates" if edition.root else None
+    return _environment(own if own is not None and own.is_dir() else None).get_template(name)
 
 
 def _common(edition: Edition) -> dict:
@@ -52,10 +68,10 @@ def render_body_part(edition: Edition, plan: LayoutPlan = LayoutPlan()) -> Marku
     """The documents, as the note placement's ``plan`` asks: paragraphs it relaxes give up widow and
     orphan control, notes it splits are written in parts, marked paragraphs mark their words."""
     persons = {p.id: p for p in edition.persons}
-    return Markup(_ENV.get_template("body.html").render(
+    return Markup(_template(edition, "body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,
         plan=plan, note_parts=lambda doc: NoteParts(doc.notes, plan.splits), paragraph_anchor=paragraph_anchor,
-        render_continuations=render_continuations,
+        render_continuation=render_continuation,
         source_note=source_note, verbatim=verbatim, frus=edition.meta.document_heading == "frus"))
 
 
@@ -81,7 +97,17 @@ def source_note(doc: Document) -> Markup:
         sentences.append(Markup(", ").join(x for x in (escape(c.digital_archive), link) if x) + Markup("."))
     if doc.notes:
         sentences.append(escape(f"Footnotes: {doc.notes_heading}."))
+    if doc.witnesses:
+        sentences.append(witnesses_sentence(doc))
     return Markup(" ").join(sentences)
+
+
+def witnesses_sentence(doc: Document) -> Markup:
+    """"Witnesses: N: the Nicolay copy (Library of Congress, ...); H: ...." for the citation block."""
+    def one(w: Witness) -> str:
+        where = ", ".join(x for x in (w.citation.repository, shelfmark(w.citation)) if x) if w.citation else ""
+        return f"{w.siglum}: {w.description.rstrip('.')}" + (f" ({where})" if where else "")
+    return escape(tie("Witnesses: " + "; ".join(one(w) for w in doc.witnesses) + "."))
 
 
 _EMPHASIS = re.compile(r"\*([^*]+)\*")
@@ -136,14 +162,14 @@ def paragraph_anchors(doc: Document) -> list[str]:
 
 
 def render_front_part(edition: Edition, front: FrontMatter) -> Markup:
-    return Markup(_ENV.get_template("front.html").render(
+    return Markup(_template(edition, "front.html").render(
         **_common(edition), front=front, citation_line=how_to_cite(edition)))
 
 
 def render_index_part(edition: Edition, entries) -> Markup:
     """The index of names, in letter groups."""
     groups = [(g, list(items)) for g, items in groupby(entries, key=lambda e: e.group)]
-    return Markup(_ENV.get_template("index.html").render(**_common(edition), groups=groups))
+    return Markup(_template(edition, "index.html").render(**_common(edition), groups=groups))
 
 
 def render_html(edition: Edition, parts: list[Markup], *, profile: "Profile | str" = SCREEN, base_href: str = "",
@@ -159,11 +185,11 @@ def render_html(edition: Edition, parts: list[Markup], *, profile: "Profile | st
         rules.append(f"@page {{ bleed: {edition.meta.bleed}; }}")
     if first_page is not None:
         rules.append(f"@page :first {{ counter-reset: page {int(first_page)}; }}")
-    kept_whole = _kept_whole(edition)
-    printed = [set_for_print(part, kept_whole) for part in parts]
-    return _ENV.get_template("page.html").render(**_common(edition), parts=printed, base_href=base_href,
-                                                 part_css=Markup("\n".join(rules)), profile=profile,
-                                                 created=created)
+    printed = [set_for_print(part, _kept_whole(edition)) for part in parts]
+    return _template(edition, "page.html").render(
+        **_common(edition), parts=printed, base_href=base_href, part_css=Markup("\n".join(rules)), profile=profile,
+        created=created, design_css=Markup(design_css(edition.meta.design)),
+        own_stylesheets=own_stylesheets(Path(edition.root)) if edition.root else ())
 
 
 # a hyphenated compound ("Military-Revolutionary") in a text between tags; not inside a tag or an entity

@@ -16,7 +16,8 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from .. import anchors
-from ..model import CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied, Text
+from ..model import (App, CrossRef, Emphasis, Gap, Inline, Milestone, Note, NoteCall, PersonMention, Sic, Supplied,
+                     Text)
 from ..series import series_named
 from ..words import SPACES, WordCounter, split_inlines
 from .plan import BlockWords, Continuation
@@ -57,18 +58,20 @@ def note_html(note: Note, part: int, content: Markup, last: bool = True, extra_c
         " ".join(classes), anchors.note_part(note.anchor, part), note.label, number, content)
 
 
-def render_note_for_measure(note: Note, start: int) -> Markup:
-    """A note from its word ``start`` on, every word marked (``<note>-w<n>``), as a block the layout can
-    measure line by line."""
+def render_note_for_measure(note: Note, start: int, stop: int | None = None) -> Markup:
+    """A note from its word ``start`` on (to word ``stop``, when given), every word marked (``<note>-w<n>``), as
+    a block the layout can measure line by line."""
     _first, rest = split_inlines(note.content, start)
+    if stop is not None:
+        rest, _after = split_inlines(rest, stop - start)
     marks = BlockWords(anchors.word_prefix(note.anchor), {}, WordCounter(count=start))
     return note_html(note, 1 if start == 0 else 2, _Writer(False, marks, NoteParts()).run(rest),
                      extra_class="fn-measure")
 
 
-def render_continuations(words: BlockWords, notes: NoteParts) -> Markup:
-    """The continuations set before the first word of a place that has no words (a document's end)."""
-    return _Writer(False, words, notes).before_word(words, 0)
+def render_continuation(continuation: Continuation, notes: NoteParts) -> Markup:
+    """One continuation, for a place that has no words (after a document's end)."""
+    return _Writer(False, None, notes).continuation(continuation)
 
 
 class _Writer:
@@ -142,6 +145,9 @@ class _Writer:
                 anchor, node.person_id, self.children(node.children))
         if isinstance(node, Supplied):
             return Markup('<span class="supplied">[%s]</span>') % self.children(node.children)
+        if isinstance(node, App):  # the lemma, as text; its anchor tells the layout where it stands
+            anchor = Markup(' id="%s"') % node.anchor if node.anchor else Markup("")
+            return Markup('<span class="lemma"%s>%s</span>') % (anchor, self.children(node.children))
         if isinstance(node, Sic):
             title = Markup(' title="%s"') % node.correction if node.correction else Markup("")
             correction = Markup(":\u00a0%s") % node.correction if node.correction else Markup("")

@@ -38,6 +38,10 @@ class LayoutPlan:
     def relaxing(self, more: frozenset[str]) -> "LayoutPlan":
         return replace(self, relaxed=self.relaxed | more)
 
+    def at_end(self, end: str) -> tuple[Continuation, ...]:
+        """The continuations set after a document's end (``end``: its anchor), each on a page of its own."""
+        return tuple(c for c in self.continuations if c.block == end)
+
     def words_of(self, block: str) -> "BlockWords | None":
         """What the writer marks and inserts among the words of paragraph ``block`` (None: nothing)."""
         inserts = [c for c in self.continuations if c.block == block]

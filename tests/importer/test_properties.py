@@ -65,7 +65,8 @@ def test_import_never_crashes_loads_cleanly_and_keeps_every_word(importer_tools,
     with tempfile.TemporaryDirectory() as tmp:
         loaded = load_imported(text, Path(tmp) / "edition")
         # the one error an import may leave: a citation that names no archive (the editor must give it)
-        errors = [str(d) for d in loaded.checked.items if d.severity == "error" and d.code != "citation"]
+        errors = [str(d) for d in loaded.checked.items if d.severity == "error" and d.code != "citation"
+                  and not loaded.left_to_the_editor(d)]
         assert errors == [], (loaded.check_lines, loaded.imported.yaml)
         assert not loaded.lost_words(text), loaded.imported.yaml
 

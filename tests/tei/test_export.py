@@ -6,9 +6,10 @@ import typing
 from edition import model
 from edition.model import PersonMention, walk_inlines
 from edition.tei.export import WRITERS, export_tei
+from edition.tei.ids import XML_ID, local
 from edition.tei.schema import validate
 
-from teitools import AWKWARD, NS, SEED, load, tree
+from teitools import AWKWARD, GETTYSBURG, NS, SEED, load, tree
 
 
 def test_the_seed_edition_exports_as_valid_tei_p5(seed_tei):
@@ -129,3 +130,33 @@ def test_the_export_is_deterministic(seed_tei):
 def test_every_inline_node_type_has_its_one_tei_writer():
     """A node type added to the model (the apparatus) fails here until its writer function exists."""
     assert set(typing.get_args(model.Inline)) <= set(WRITERS)
+
+
+def test_an_apparatus_entry_is_an_app_in_parallel_segmentation(awkward_tei):
+    root = tree(awkward_tei)
+    first, second = root.xpath("//t:app", namespaces=NS)
+    assert [(local(c.tag), c.get("wit"), c.get("type"), "".join(c.itertext())) for c in first] == [
+        ("lem", "#A", None, "Хрущёв answers Gomułka"),
+        ("rdg", "#R", None, 'Хрущев "отвечает" {Гомулке} *дважды*'),
+        ("rdg", "#H1", None, ""),  # an omission: an empty reading
+        ("note", None, None, "R\u2019s words, \"quoted\" in the note")]
+    assert first.xpath("t:lem/t:persName/@ref", namespaces=NS) == ["#khrushchev", "#gomulka"]
+    addition = second.xpath("t:rdg", namespaces=NS)[0]  # an addition: the lemma's words and the added ones
+    assert (addition.get("wit"), addition.get("type"), addition.text) == ("#H1 #R", "add", "then at once")
+
+
+def test_the_witnesses_are_a_list_in_the_source_description_that_wit_points_into(awkward_tei):
+    root = tree(awkward_tei)
+    witnesses = root.xpath("//t:TEI[@n='1956-10-24-gomulka']//t:sourceDesc/t:listWit/t:witness", namespaces=NS)
+    assert [(w.get(XML_ID), w.get("n"), w.text) for w in witnesses] == [
+        ("A", "A", "The Polish original, a typescript with Gomułka's corrections"),
+        ("R", "R", "The Russian translation, “Гомулка говорит”"),
+        ("H1", "H1", "The Hungarian translation of 1993 (Hegedüs's copy)")]
+    assert witnesses[1].xpath("t:msDesc/t:msIdentifier/t:repository/text()", namespaces=NS) == ["RGANI"]
+    assert witnesses[1].xpath("t:bibl[@type='citation']/@subtype", namespaces=NS) == ["russian"]
+    pointers = {p[1:] for w in root.xpath("//t:app//@wit", namespaces=NS) for p in w.split()}
+    assert pointers == {"A", "R", "H1"}
+
+
+def test_the_gettysburg_example_exports_as_valid_tei_p5():
+    assert validate(export_tei(load(GETTYSBURG))) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from edition.model import Gap, Milestone, Sic, Supplied, Text, plain_text
+from edition.model import App, Gap, Milestone, Sic, Supplied, Text, plain_text
 from teitools import load, tei
 
 def paragraphs(root):
@@ -89,3 +89,41 @@ def test_quotations_get_their_marks_and_combined_renditions_their_emphasis(impor
     root, err, code = import_tei(tei('<p>He said <q>no</q> and <hi rend="bold italic">Kádár</hi>.</p>'))
     assert code == 0 and "<q>" not in err and "plain text" not in err, err
     assert paragraphs(root) == ["He said “no” and *Kádár*."]
+
+
+def with_witnesses(body: str) -> str:
+    """A TEI file whose header lists two witnesses, one with an xml:id that is no siglum of the markup."""
+    return tei(body).replace("<sourceDesc><p>S</p></sourceDesc>", '<sourceDesc><listWit><witness xml:id="ms-A">'
+                             'Manuscript <hi>A</hi></witness><witness xml:id="B">Print B</witness></listWit>'
+                             '</sourceDesc>')
+
+
+def test_an_apparatus_of_another_encoder_is_read_with_its_witnesses(import_tei):
+    root, err, code = import_tei(with_witnesses(
+        '<p>We <app><lem wit="#ms-A">met</lem><rdg wit="#B">came</rdg></app> and <app><lem>went</lem>'
+        '<rdg wit="#B" type="add">went home</rdg><note>Print B adds <hi>home</hi></note></app>, '
+        '<app><lem>Hegedüs</lem><rdg wit="#B"/></app>.</p>'))
+    assert code == 0 and "now checks with 0 error(s)" in err, err
+    assert 'the witness "ms-A" is written "msA" (a siglum of the markup is letters and digits)' in err
+    doc = load(root).documents[0]
+    assert [(w.siglum, w.description) for w in doc.witnesses] == [("msA", "Manuscript A"), ("B", "Print B")]
+    apps = [n for n in doc.sections[0].blocks[0].content if isinstance(n, App)]
+    assert [(plain_text(a.children), a.lemma_witnesses, [(r.kind, r.text, r.witnesses) for r in a.readings], a.note)
+            for a in apps] == [("met", ("msA",), [("rdg", "came", ("B",))], ""),
+                               ("went", (), [("add", "home", ("B",))], "Print B adds home"),
+                               ("Hegedüs", (), [("om", "", ("B",))], "")]
+
+
+def test_what_the_apparatus_markup_cannot_say_is_warned_at_its_line_and_kept_for_check(import_tei):
+    root, err, code = import_tei(with_witnesses(
+        '<p>A <app><lem>x</lem><rdg>y</rdg><rdg wit="#B" type="add">z</rdg><witDetail wit="#B">w</witDetail>'
+        '</app> <app><rdg wit="#B">too</rdg></app>.</p>'))
+    assert code == 0
+    assert ':3:23: warning: a reading without @wit: kept under the siglum "UNKNOWN", which edition check reports' \
+        in err
+    assert ':3:35: warning: a reading of type "add" that does not begin with the lemma ("x"): kept as the ' \
+           "witnesses' reading in place of the lemma" in err
+    assert ":3:67: warning: <witDetail> in an apparatus entry has no place in the edition's model: left out" in err
+    assert ":3:107: warning: an apparatus entry without a lemma" in err
+    assert paragraphs(root) == ['A [x]{.app UNKNOWN="y" B="z"} []{.app B="too"}.']
+    assert '"UNKNOWN" is not a witness of this document' in err and "an apparatus entry with an empty lemma" in err

@@ -1,4 +1,5 @@
-"""Round trip: YAML -> TEI -> YAML gives the same model, and (slow) the same PDF, byte for byte."""
+"""Round trip: YAML -> TEI -> YAML gives the same model (the seed, the awkward fixture, the Gettysburg example and
+its apparatus), and (slow) the same PDF, byte for byte."""
 from __future__ import annotations
 
 import os
@@ -9,7 +10,8 @@ import pytest
 
 from edition.build import build_edition
 from edition.diagnostics import Diagnostics
-from teitools import AWKWARD, SEED, load, model_differences
+from edition.tei.export import export_tei
+from teitools import AWKWARD, GETTYSBURG, SEED, load, model_differences
 
 EPOCH = "1792800000"
 
@@ -62,3 +64,17 @@ def test_the_pdf_of_the_reimported_seed_is_byte_identical(seed_tei, import_tei, 
     original = build_edition(SEED, tmp_path / "a", Diagnostics(), jobs=1)
     again = build_edition(root, tmp_path / "b", Diagnostics(), jobs=1)
     assert Path(again.pdf).read_bytes() == Path(original.pdf).read_bytes()
+
+
+def test_the_gettysburg_example_and_its_apparatus_come_back_as_the_same_model(import_tei):
+    root, err, code = import_tei(export_tei(load(GETTYSBURG)))
+    assert code == 0 and "0 error(s), 0 warning(s)" in err, err
+    assert model_differences(load(GETTYSBURG), load(root)) == []
+
+
+def test_the_comparison_sees_a_changed_reading(import_tei):
+    root, _err, _code = import_tei(export_tei(load(GETTYSBURG)))
+    doc = next((root / "documents").glob("*.yaml"))
+    doc.write_text(doc.read_text(encoding="utf-8").replace('N="hallowed"', 'N="hollowed"'), encoding="utf-8")
+    differences = model_differences(load(GETTYSBURG), load(root))
+    assert len(differences) == 1 and "hallowed" in differences[0]

@@ -4,7 +4,7 @@ from edition.diagnostics import Diagnostics
 from edition.reader import load_edition
 from edition.transforms.checks import NOTE_REFERENCE, check_edition, mentioned_person_ids
 from edition.transforms.persons import resolve_persons
-from sources import DOCUMENT_YAML, X
+from sources import DOCUMENT_YAML, EDITION_YAML, X
 
 
 def mentioning(text):
@@ -130,14 +130,20 @@ def test_external_notes_must_be_whole_numbers(check):
     assert result.errors == [f"{X}:10:22: error: external_notes lists note numbers (whole numbers)"]
 
 
-def test_a_character_the_fonts_lack_is_reported_where_it_stands(check):
-    result = check(document=DOCUMENT_YAML.replace("      - Text.", "      - Text with \u262d and \u5218."))
+def test_a_character_no_font_of_the_design_has_is_reported_where_it_stands(check):
+    result = check(document=DOCUMENT_YAML.replace("      - Text.", "      - Text with \U00013000 and \u5218."))
     assert [line.split(": ", 2)[1:] for line in result.lines] == [
-        ["warning", "the edition's fonts (EB Garamond) have no glyph for '\u262d' (U+262D HAMMER AND SICKLE): "
-                    "it would print in another font, and the build's preflight would refuse the PDF"],
-        ["warning", "the edition's fonts (EB Garamond) have no glyph for '\u5218' (U+5218 CJK UNIFIED "
-                    "IDEOGRAPH-5218): it would print in another font, and the build's preflight would refuse the PDF"]]
-    assert result.lines[0].startswith("documents/x.yaml:7:")
+        ["warning", "no font of the design (EB Garamond, Noto Serif, Noto Serif CJK SC, Noto Naskh Arabic) has a "
+                    "glyph for '\U00013000' (U+13000 EGYPTIAN HIEROGLYPH A001): it would print in a font the machine "
+                    "picks, and the build's preflight would refuse the PDF; add a font that has it to font: fallback "
+                    "in edition.yaml"]]  # 刘 is in Noto Serif CJK SC, a fallback of the design
+    assert result.lines[0].startswith(f"{X}:7:19:")
+
+
+def test_a_fallback_font_not_installed_is_named_as_the_remedy(check):
+    edition = EDITION_YAML + "font:\n  fallback: [Noto Serif, No Such Font CJK]\n"
+    result = check(document=DOCUMENT_YAML.replace("      - Text.", "      - Text with \u5218."), edition=edition)
+    assert len(result.warnings) == 1 and "No Such Font CJK of the fallback fonts is not installed" in result.warnings[0]
 
 
 def test_a_document_named_like_a_part_of_the_edition_is_an_error_at_the_document(make_edition):

@@ -1,6 +1,8 @@
 """Inline nodes to HTML: escaping, calls with their notes, editorial signs."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from edition.diagnostics import Diagnostics, SourcePos
 from edition.markup import InlineContext, parse_inline
 from edition.model import Note, Text
@@ -46,3 +48,11 @@ def test_a_note_call_is_tied_to_the_word_before_it():
     assert '<span class="nobreak">off.<a class="call" id="call-d-n15"' in out
     out = html("Text *emphasised*[^15] more.", {"15": note})
     assert '<span class="nobreak"><em>emphasised</em><a class="call"' in out
+
+
+def test_an_apparatus_entry_prints_its_lemma_only_anchored_and_escaped():
+    diags = Diagnostics()
+    nodes = parse_inline('We [<met> *Gomułka*]{.app H="came & went"} there.', POS, diags, InlineContext())
+    app = nodes[1]
+    out = str(render_inlines((nodes[0], replace(app, anchor="d-a1"), nodes[2])))
+    assert out == 'We <span class="lemma" id="d-a1">&lt;met&gt; <em>Gomułka</em></span> there.'
