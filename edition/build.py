@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -63,6 +63,9 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
     with progress.stage("check"):
         if edition is not None:
             check(source, edition, diags)
+        # a character no font of the design has would print as a box or in a font the machine picks: a build
+        # stops there (check only warns: a TEI export or an import needs no fonts)
+        diags.items = [replace(d, severity="error") if d.code == "glyph" else d for d in diags.items]
         if edition is None or diags.errors or (strict and diags.warnings):
             raise EditionError(diags)
     styles = find_styles(source)

@@ -8,7 +8,7 @@ AT = SourcePos("f.yaml", 4, 9)  # where the scalar starts: column 9 of line 4
 
 def parse(source):
     diags = Diagnostics()
-    nodes = parse_inline(source, AT, diags, InlineContext(known_person=lambda _p: True))
+    nodes = parse_inline(source, AT, diags, InlineContext(persons=None))
     return nodes, [str(d) for d in diags.sorted()]
 
 

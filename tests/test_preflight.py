@@ -94,12 +94,23 @@ def test_the_cli_prints_the_report_and_exits_0_or_1(small, capsys, tmp_path):
     assert "FAIL parity" in capsys.readouterr().out
 
 
-def test_a_glyph_missing_from_the_edition_font_fails_naming_the_character(make_edition, tmp_path):
+def test_a_glyph_no_font_of_the_design_has_stops_the_build_at_the_character(make_edition, tmp_path):
     root = make_edition(document=DOC.replace("Later we can", "Later \u262d we can"), persons=PERSONS)
     with pytest.raises(EditionError) as err:
         build_edition(root, tmp_path / "out", Diagnostics())
-    assert "preflight fonts" in str(err.value) and "U+262D" in str(err.value)
+    assert "documents/x.yaml:12:15: error: no font of the design" in str(err.value) and "U+262D" in str(err.value)
     assert not (tmp_path / "out" / "edition.pdf").exists()
+
+
+def test_a_font_not_of_the_design_fails_naming_the_characters_it_prints():
+    """A PDF in which the machine set a character in a font it picked (here DejaVu, for want of a glyph)."""
+    styles = find_styles(Path("source"))
+    html = ('<html lang="en"><head><link rel="stylesheet" href="edition.css"></head><body><p>Later \u262d we can.'
+            '</p></body></html>')
+    doc, _problems = Renderer(styles, styles).render(html)
+    report = preflight("x.pdf", data=_label(doc.write_pdf()), profile="screen")
+    messages = _failures(report, "fonts")
+    assert any("DejaVu" in m and "U+262D" in m for m in messages), report.format()
 
 
 def test_wrong_boxes_fail(small):

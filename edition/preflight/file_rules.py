@@ -67,7 +67,7 @@ def check_fonts(report: Report, reader, data: bytes, design: Design | None = Non
             problems.append(f"font {name} is not one of the design's ({', '.join(design.families)}): a glyph "
                             f"missing from all of them? {listed}")
     report.add("fonts", problems, f"{len(fonts)} fonts, all of the design's families "
-                                  f"({', '.join(sorted({_family(n, own) for n, _ in fonts}))}), embedded")
+                                  f"({', '.join(sorted({f for n, _ in fonts if (f := _family(n, own))}))}), embedded")
 
 
 def _is_own(name: str, own: tuple[str, ...]) -> bool:
