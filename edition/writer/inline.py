@@ -188,7 +188,8 @@ def _word_end(text: str, start: int) -> int:
 
 
 def _split_last_word(text: str) -> tuple[str, str]:
-    """'to fly off.' -> ('to fly ', 'off.'): the call goes with the last word."""
+    """'to fly off.' -> ('to fly ', 'off.'): the call goes with the last word; words tied by a no-break space
+    ("8:00 p.m.") are one word, as ``words.WordCounter`` counts them."""
     stripped = text.rstrip()
-    cut = max(stripped.rfind(" "), stripped.rfind("\u00a0")) + 1
+    cut = stripped.rfind(" ") + 1
     return text[:cut], text[cut:]

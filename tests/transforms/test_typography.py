@@ -20,7 +20,6 @@ NB = "\u00a0"
     ("on 26 October 1956 at 8 p.m.", f"on 26{NB}October{NB}1956 at 8{NB}p.m."),
     ("October 26, 1956", f"October{NB}26,{NB}1956"),
     ("26 oktyabrya 1956 g.", f"26{NB}oktyabrya{NB}1956{NB}g."),
-    ("Cde. Mikoyan and Cdes. Shepilov", f"Cde.{NB}Mikoyan and Cdes.{NB}Shepilov"),
     ("see Note 33 infra and Document 3", f"see Note{NB}33 infra and Document{NB}3"),
     ("Ll. 53-53ob, 62-62ob", f"Ll.{NB}53–53ob, 62–62ob"),
 ])
@@ -34,6 +33,7 @@ def test_what_must_not_break_is_tied(text, tied):
     "the years 1955-1957 and 10 to 15",       # a range of years: no abbreviation before it
     "Gomułka spoke. Hegedüs answered.",       # a sentence's end
     "in the 126 cdes. studying",
+    "Cde. Liu Shaoqi and Cdes. Shepilov",     # a title may end a line (tied, "Cde. Liu Shaoqi" set lines loose)
 ])
 def test_what_may_break_is_left_alone(text):
     assert tie(text) == text
