@@ -8,7 +8,6 @@ The measures are tested first on tiny PDFs made to fail them.
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pdfplumber
@@ -212,3 +211,69 @@ def test_the_frus_form_numbers_the_caption_and_sets_the_source_note_as_the_first
     assert notes[0].startswith("Source: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53–53ob.")
     assert notes[-1] == "1.\u2002In Warsaw."  # the number, its period and an en space
     assert built.preflight.ok
+
+
+def _rules_above_notes(pdf: Path, lines: list) -> dict[int, list[float]]:
+    """The widths of the rules just above each page's notes.  WeasyPrint draws a border as the frame between
+    two rectangles: pdfplumber reads a rectangle as wide as the rule."""
+    first_note = {}
+    for line in lines:
+        if line.kind == "Note":
+            first_note[line.page] = min(first_note.get(line.page, line.base), line.base - line.size)
+    out: dict[int, list[float]] = {}
+    with pdfplumber.open(str(pdf)) as document:
+        for index, top in first_note.items():
+            page = document.pages[index]
+            out[index] = sorted({round(r["width"], 1) for r in page.rects + page.lines + page.curves
+                                 if r["width"] > 30 and top - 25 < r["top"] < top})
+    return out
+
+
+@pytestmark_slow
+def test_a_short_rule_stands_above_the_notes(pages):
+    pdf, lines, body, _labels = pages
+    rules = _rules_above_notes(pdf, lines)
+    for page in body:
+        measure = max(ln.x1 for ln in lines if ln.page == page) - min(ln.x0 for ln in lines if ln.page == page)
+        assert rules[page] and all(abs(width - measure / 3) < 1 for width in rules[page]), (page, rules[page])
+
+
+@pytestmark_slow
+def test_a_continued_note_opening_the_notes_has_a_rule_across_the_measure(tmp_path):
+    import shutil
+
+    from conftest import SEED_SOURCE, source_date_epoch
+    from edition.build import build_edition
+    from edition.diagnostics import Diagnostics
+    source = tmp_path / "source"
+    shutil.copytree(SEED_SOURCE, source)
+    document = source / "documents" / "1956-10-26-presidium-session.yaml"
+    longer = " ".join(["Gomułka's position was weighed against Hegedüs's in Budapest and in Warsaw."] * 70)
+    document.write_text(document.read_text(encoding="utf-8").replace("in Note 33 infra.", f"in Note 33 infra. {longer}"),
+                        encoding="utf-8")
+    with source_date_epoch():
+        built = build_edition(source, tmp_path / "out", Diagnostics(), jobs=1)
+    widths = _rules_above_notes(built.pdf, read_lines(built.pdf))
+    reader = PdfReader(built.pdf)
+    continued = {reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()
+                 if name.endswith("-n3-c2")}
+    assert len(continued) == 1
+    (page,) = continued
+    full, short = max(widths[page]), min(widths[page])
+    assert full > 2.5 * short  # the full measure drawn over the short rule
+    assert all(max(w) < 1.5 * min(w) for p, w in widths.items() if w and p not in continued)
+
+
+@pytestmark_slow
+def test_the_url_breaks_after_a_slash_and_reads_as_the_url(pages):
+    import pypdfium2 as pdfium
+    pdf, lines, body, _labels = pages
+    url = "https://wilson-center-digital-archive.dvincitest.com/document/111881"
+    opening = body[0]
+    ends = [line.words[-1] for line in lines if line.page == opening and "dvincitest" in line.text]
+    assert ends and all(not end.endswith("-") for end in ends)  # never broken at its own hyphens
+    document = pdfium.PdfDocument(str(pdf))
+    text = document[opening].get_textpage().get_text_range()
+    document.close()
+    joined = text.replace("/\r\n", "/")  # a line broken after a slash
+    assert joined.count(url) == 2  # the source note's link and the citation as the archive gives it
