@@ -63,8 +63,9 @@ def check_versions() -> list[str]:
 # ------------------------------------------------------------------ WeasyPrint
 
 
-def lay_out(html, font_config):
-    """``html`` (a ``weasyprint.HTML``) laid out: its ``Document`` and the layout context WeasyPrint used."""
+def lay_out(html, font_config, stylesheets=()):
+    """``html`` (a ``weasyprint.HTML``) laid out with ``stylesheets`` (parsed ``weasyprint.CSS``, read before the
+    page's own): its ``Document`` and the layout context WeasyPrint used."""
     from weasyprint import DEFAULT_OPTIONS
     from weasyprint.document import Document
 
@@ -77,7 +78,9 @@ def lay_out(html, font_config):
             return cls.context
 
     keep_words_at_line_start()
-    document = _KeepingContext._render(html, font_config, None, None, DEFAULT_OPTIONS.copy())
+    options = DEFAULT_OPTIONS.copy()
+    options["stylesheets"] = list(stylesheets)
+    document = _KeepingContext._render(html, font_config, None, None, options)
     return document, _KeepingContext.context
 
 

@@ -11,22 +11,24 @@ change writes nothing (``cache``).
 from __future__ import annotations
 
 import gc
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup
 
-from .cache import Stamp, input_fingerprint, sha256
+from .cache import Stamp, code_digest, input_fingerprint, read_plans, sha256
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .pipeline import check, load
+from .output import write_together
 from .preflight import Report, preflight
 from .profiles import Profile, profile_named
 from .progress import SILENT, Progress
 from .render.assemble import Assembler, AssemblyError
 from .render.body import BodyLayout, lay_out_body, page_html
 from .render.documents import fewer_collections, usable_cores
-from .render.finish import LabelRange, write_atomically
+from .render.finish import LabelRange
 from .render.layout import Renderer, layout_failure
 from .render.matter import index_entries, lay_out_matter
 from .styles import find_styles
@@ -52,10 +54,12 @@ class BuildResult:
 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: "Profile | str" = "screen",
                    progress: Progress = SILENT, renderer: Renderer | None = None, jobs: int | None = None,
-                   assembler: Assembler | None = None) -> tuple[BodyLayout, Renderer, Path]:
+                   assembler: Assembler | None = None, plans: dict[str, dict] | None = None
+                   ) -> tuple[BodyLayout, Renderer, Path]:
     """Load and check the source, then lay out the documents once (stages load, check, layout); with an
     ``assembler``, the documents are written into it as PDF parts.  ``jobs`` is how many documents are laid
-    out at once (worker processes); by default one per usable core."""
+    out at once (worker processes); by default one per usable core.  ``plans`` are the note placement's plans
+    an earlier build found (by part), tried first: a part whose input is unchanged is laid out once."""
     source = Path(source)
     profile = profile_named(profile)
     with progress.stage("load"):
@@ -69,7 +73,13 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
         if edition is None or diags.errors or (strict and diags.warnings):
             raise EditionError(diags)
     styles = find_styles(source)
-    renderer = renderer or Renderer(styles, source)
+    renderer = renderer or Renderer(styles, source, profile)
+    if renderer.profile != profile:  # a renderer made for another profile (or for linked pages): this one's sheets
+        renderer.profile = profile
+        renderer.forget_stylesheets()
+    if plans is not None:
+        renderer.plans = plans
+        renderer.plan_context = f"{profile.name}\0{renderer.styles_digest}\0{code_digest()}"
     with progress.stage("layout"):
         body = lay_out_body(edition, renderer, str(source), profile, assembler, jobs=jobs or usable_cores())
     return body, renderer, styles
@@ -86,27 +96,31 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
     stem = name or profile.output_stem
     pdf_path, html_path = output / f"{stem}.pdf", output / f"{stem}.html"
     stamp_path = output / f".{stem}.build.json"
+    plans_path = output / f".{stem}.plans.json"  # the note placement's plans, for the next build
     fingerprint = input_fingerprint(source, profile.name, output) if incremental else ""
     previous = Stamp.read(stamp_path) if incremental else None
     if previous is not None and previous.up_to_date(fingerprint, pdf_path, html_path):
         return BuildResult(pdf_path, html_path, previous.pages, previous.front_pages, previous.body_pages,
                            previous.index_pages, 0, None, up_to_date=True)
     with fewer_collections(), _joining_failures(source):
-        data, html, result = _gather(source, pdf_path, html_path, diags, strict, profile, progress, renderer, jobs)
-    write_atomically(html.encode("utf-8"), html_path)
-    write_atomically(data, pdf_path)
+        data, html, result, plans = _gather(source, pdf_path, html_path, diags, strict, profile, progress,
+                                            renderer, jobs, read_plans(plans_path))
+    files = {html_path: html.encode("utf-8"), pdf_path: data, plans_path: json.dumps(plans, indent=0).encode()}
     if incremental:
-        stamp = Stamp(fingerprint, sha256(data), sha256(html.encode("utf-8")), result.pages, result.front_pages,
+        stamp = Stamp(fingerprint, sha256(data), sha256(files[html_path]), result.pages, result.front_pages,
                       result.body_pages, result.index_pages)
-        write_atomically(stamp.encoded(), stamp_path)
+        files[stamp_path] = stamp.encoded()
+    write_together(files)  # the PDF and its HTML together or not at all
     return result
 
 
 def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, strict: bool, profile: Profile,
-            progress: Progress, renderer: Renderer | None, jobs: int | None) -> tuple[bytes, str, BuildResult]:
-    """Every stage, nothing written: the PDF's bytes, the HTML and what the build did."""
+            progress: Progress, renderer: Renderer | None, jobs: int | None, plans: dict[str, dict]
+            ) -> tuple[bytes, str, BuildResult, dict[str, dict]]:
+    """Every stage, nothing written: the PDF's bytes, the HTML, what the build did and the plans it used."""
     assembler = Assembler(profile)
-    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs, assembler)
+    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs, assembler,
+                                            plans)
     edition = body.edition
     with progress.stage("index"):
         matter = lay_out_matter(body, renderer, profile, str(source), jobs or usable_cores())
@@ -121,7 +135,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         del assembler, matter  # the parts' bytes are in the final file now
         if body.pages >= LARGE_BODY_PAGES:  # free the cyclic garbage of layout and assembly before preflight
             gc.collect()  # needs its memory (for a small edition the collection costs more than it frees)
-        html = page_html(edition, parts, profile, base_href=find_styles(source).as_uri() + "/")
+        html = page_html(edition, parts, profile, linked=True, base_href=find_styles(source).as_uri() + "/")
     with progress.stage("preflight"):
         report = preflight(pdf_path, edition=edition, profile=profile.name, data=data,
                            page_cache=renderer.page_cache)
@@ -129,7 +143,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         raise EditionError([Diagnostic(SourcePos(str(pdf_path)), "error", f"preflight {f.rule}: {f.message}",
                                        "preflight") for f in report.failures])
     return data, html, BuildResult(pdf_path, html_path, report.pages, front_pages, body.pages, index_pages,
-                                   len(body.relaxed), report, layout_passes=body.passes)
+                                   len(body.relaxed), report, layout_passes=body.passes), body.plans
 
 
 @contextmanager

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -32,6 +33,23 @@ def input_fingerprint(source: Path, profile_name: str, output: Path | None = Non
     for root in dict.fromkeys((source, find_styles(source), own_styles(source), PACKAGE)):  # each folder once
         hash_files(h, root, skip)
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of the tool's own code and templates (what a layout depends on besides its input)."""
+    h = hashlib.sha256()
+    hash_files(h, PACKAGE)
+    return h.hexdigest()
+
+
+def read_plans(path: Path) -> dict[str, dict]:
+    """The plan cache an earlier build left (empty when there is none or it cannot be read)."""
+    try:
+        data = json.loads(Path(path).read_text())
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def sha256(data: bytes) -> str:

@@ -251,14 +251,14 @@ def _watch(args, opener) -> int:
 
 def _index(args) -> int:
     from .build import index_entries, prepare_layout
-    from .render.finish import write_atomically
+    from .output import write_together
     from .writer.index_export import export_index
     diags = Diagnostics()
     body, _renderer, _styles = prepare_layout(args.source, diags)
     sys.stderr.write(diags.format_text())
     text = export_index(index_entries(body), body.edition, args.format)
     if args.output:
-        write_atomically(text.encode("utf-8"), args.output)
+        write_together({args.output: text.encode("utf-8")})
     else:
         sys.stdout.write(text)
     return 0
@@ -286,7 +286,7 @@ def _preflight(args) -> int:
         diags = Diagnostics()
         edition = prepare(source, diags)
     with library_messages("pypdf") as said:
-        report = preflight(args.pdf, edition=edition, profile=args.profile)
+        report = preflight(args.pdf, edition=edition, profile=args.profile, untrusted=True)
     lines = report.format().splitlines(keepends=True)
     if said and not report.ok:  # what pypdf logged, once, before the closing line
         lines.insert(len(lines) - 1, f"  pypdf said: {'; '.join(dict.fromkeys(said))}\n")
@@ -327,7 +327,7 @@ def _completion(args) -> int:
 
 
 def _export(args) -> int:
-    from .render.finish import write_atomically
+    from .output import write_together
     from .tei.export import export_tei, load_for_export
     from .tei.schema import validate
     diags = Diagnostics()
@@ -341,7 +341,7 @@ def _export(args) -> int:
         print("edition export: nothing written", file=sys.stderr)
         return 1
     if args.output:
-        write_atomically(data, args.output)
+        write_together({args.output: data})
         print(f"edition export: wrote {args.output} (TEI P5{'' if args.no_validate else ', valid'})", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)

@@ -15,3 +15,5 @@ MAX_INLINE_NESTING = 32  # emphasis and bracketed spans inside each other in one
 PAGE_SIDE_MM = (50.0, 1000.0)  # each side of the page, in millimetres
 MAX_BLEED_MM = 25.0  # print: bleed
 URL_SCHEMES = ("http", "https")  # citation.url: the schemes a PDF reader opens as a web link
+MAX_DECODED_STREAM_BYTES = 256 << 20  # what one stream of a PDF read by `edition preflight` may decompress to
+MAX_DECODED_TOTAL_BYTES = 1 << 30  # ... and all its streams together (a 400-page volume: about 150 MB)

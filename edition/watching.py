@@ -43,11 +43,12 @@ def shown(path: Path, cwd: Path | None = None) -> str:
 
 class Watcher:
     def __init__(self, job: BuildJob, stream: TextIO, clock: Callable[[], str] = lambda: time.strftime("%H:%M:%S")):
+        from .profiles import profile_named
         from .render.layout import Renderer
         from .styles import find_styles
         self.job, self.stream, self.clock = job, stream, clock
         self.styles = find_styles(job.source)
-        self.renderer = Renderer(self.styles, job.source)
+        self.renderer = Renderer(self.styles, job.source, profile_named(job.profile))
         self.renderer.layout_cache = {}  # documents that did not change are not laid out again
         self.renderer.page_cache = {}  # nor are pages that did not change read again by preflight
 
@@ -63,6 +64,7 @@ class Watcher:
         if names and not job.quiet:
             self.say(f"changed: {', '.join(names)}")
         diags = Diagnostics()
+        self.renderer.forget_stylesheets()  # a stylesheet may have changed: parsed again, once for this build
         progress = Progress("quiet" if job.quiet else "verbose" if job.verbose else "bar", self.stream)
         start = time.perf_counter()
         try:

@@ -196,3 +196,21 @@ def test_parts_that_cannot_be_joined_fail_the_build_with_a_message_and_write_not
     err = capsys.readouterr().err
     assert "error: the parts of the PDF cannot be joined: named destination 'x' is in part 0 and in part 1" in err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_the_plans_an_earlier_build_found_save_layouts_and_change_no_byte(tmp_path):
+    import json
+    import shutil
+    root = tmp_path / "source"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "source", root)
+    cold = build_edition(root, tmp_path / "out", Diagnostics(), jobs=1)
+    plans = tmp_path / "out" / ".edition.plans.json"
+    (key, plan), = json.loads(plans.read_text()).items()  # the seed's one document needs relaxed paragraphs
+    assert plan["relaxed"] and cold.layout_passes == 2
+    warm = build_edition(root, tmp_path / "out", Diagnostics(), jobs=1)
+    assert warm.pdf.read_bytes() == cold.pdf.read_bytes() and warm.layout_passes == 1
+    plans.write_text(json.dumps({key: dict(plan, relaxed=[])}))  # a plan that does not place the notes ...
+    again = build_edition(root, tmp_path / "out", Diagnostics(), jobs=1)
+    assert again.pdf.read_bytes() == cold.pdf.read_bytes()  # ... is found anew, as a first build would
+    plans.write_text("{not json")
+    assert build_edition(root, tmp_path / "out", Diagnostics(), jobs=1).pdf.read_bytes() == cold.pdf.read_bytes()

@@ -260,3 +260,9 @@ def test_a_warm_process_reads_again_only_the_pages_that_changed(small, tmp_path,
     assert [f for f in warm[1].findings] == [f for f in cold[1].findings]
     assert [f for f in warm[0].findings] == [f for f in cold[0].findings]
     assert warm[2].findings == cold[1].findings and len(read) == pages + len(again)  # unchanged: nothing read
+
+
+def test_preflight_of_a_finished_pdf_passes_from_any_folder(seed_build, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no source/ here: the index rule works without the edition's name forms
+    assert main(["preflight", str(seed_build("screen").pdf)]) == 0
+    assert "preflight: passed" in capsys.readouterr().out

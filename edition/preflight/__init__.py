@@ -76,7 +76,7 @@ class Report:
 
 
 def preflight(path: Path | str, edition=None, profile: str | None = None, data: bytes | None = None,
-              page_cache: dict | None = None) -> Report:
+              page_cache: dict | None = None, untrusted: bool = False) -> Report:
     """Check a PDF (read from ``path``, or given as ``data``); ``profile`` is read from its XMP if not given.
 
     ``page_cache``, kept by a warm process (``edition watch``), remembers what pdfium read on each page
@@ -99,7 +99,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
     if profile is None:
         profile = "print" if "GTS_PDFXVersion" in xmp else "screen"
     report = Report(path, profile, pages=len(reader.pages))
-    readers = Readers(reader, data, page_cache)
+    readers = Readers(reader, data, page_cache, untrusted)
     pages = readers.pages
     check_fonts(report, reader, data, edition.meta.design if edition is not None else None)
     check_boxes(report, reader, profile)

@@ -34,10 +34,15 @@ class Readers:
     page's words, which the later rules use), side by side.  For a large file qpdf and pdfium take
     turns: at once they would need the memory of both."""
 
-    def __init__(self, reader, data: bytes, page_cache: dict | None = None):
+    def __init__(self, reader, data: bytes, page_cache: dict | None = None, untrusted: bool = False):
         self.problems: list[str] = []
         self.count = len(reader.pages)
         self.checked = "pypdf, pdfium"
+        self.pages: list[Page] | None = None
+        if untrusted:  # a file from elsewhere: its streams must not decompress without bound
+            self.problems += decompression_problems(reader)
+            if self.problems:
+                return
         together = len(data) <= TOGETHER_BELOW_BYTES
         trims = [trim(page) for page in reader.pages]
         qpdf = self._start_qpdf(data)
@@ -49,7 +54,6 @@ class Readers:
             self.problems.append(f"pypdf fails reading the pages: {exc}")
         if not together:
             self._finish_qpdf(qpdf)
-        self.pages: list[Page] | None = None
         try:
             self.pages = (read_pages(data, trims) if page_cache is None
                           else pages_remembered(reader, data, trims, page_cache))
@@ -67,13 +71,18 @@ class Readers:
         tmp.write(data)
         tmp.flush()
         return tmp, subprocess.Popen([qpdf, "--check", tmp.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True)
+                                     text=True, preexec_fn=_bounded)
 
     def _finish_qpdf(self, started) -> None:
         if started is None:
             return
         tmp, run = started
-        output, _ = run.communicate()
+        try:
+            output, _ = run.communicate(timeout=QPDF_SECONDS)
+        except subprocess.TimeoutExpired:
+            run.kill()
+            output, _ = run.communicate()
+            output += f"\nqpdf --check took longer than {QPDF_SECONDS} s"
         tmp.close()
         if run.returncode not in (0, 3):  # 3: warnings only
             self.problems.append("qpdf --check: " + (output.strip().splitlines() or ["failed"])[-1])
@@ -150,6 +159,51 @@ def digest(value, memo: dict[int, bytes], depth: int = 0) -> bytes:
     else:
         h.update(type(value).__name__.encode() + repr(value).encode())
     return h.digest()
+
+
+QPDF_SECONDS = 300
+QPDF_MEMORY = 4 << 30  # bytes of address space qpdf may take
+
+
+def _bounded() -> None:
+    """In qpdf's process, before it starts: a bound on its memory (a decompression bomb fails it, not us)."""
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (QPDF_MEMORY, QPDF_MEMORY))
+
+
+def decompression_problems(reader) -> list[str]:
+    """Streams that decompress to more than ``limits`` allow (a decompression bomb), counted without keeping
+    what they decompress to; the Flate streams are checked (the filter of every stream WeasyPrint writes)."""
+    import zlib
+
+    from pypdf.generic import StreamObject
+
+    from .. import adapter
+    from ..limits import MAX_DECODED_STREAM_BYTES, MAX_DECODED_TOTAL_BYTES
+    problems: list[str] = []
+    total = 0
+    for number in range(1, int(reader.trailer.get("/Size", 0))):
+        try:
+            obj = reader.get_object(number)
+        except Exception:  # noqa: BLE001 - an object pypdf cannot read is reported by the readers
+            continue
+        if not isinstance(obj, StreamObject) or obj.get("/Filter") != "/FlateDecode":
+            continue
+        size, inflate, raw = 0, zlib.decompressobj(), adapter.raw_stream_data(obj)
+        try:
+            chunk = inflate.decompress(raw, 1 << 20)
+            while chunk and size <= MAX_DECODED_STREAM_BYTES:
+                size += len(chunk)
+                chunk = inflate.decompress(inflate.unconsumed_tail, 1 << 20)
+        except zlib.error:
+            continue  # not Flate after all: the readers say so
+        total += size
+        if size > MAX_DECODED_STREAM_BYTES or total > MAX_DECODED_TOTAL_BYTES:
+            problems.append(f"object {number}: its streams decompress to more than "
+                            f"{(MAX_DECODED_STREAM_BYTES if size > MAX_DECODED_STREAM_BYTES else MAX_DECODED_TOTAL_BYTES) >> 20} MB "
+                            f"(a decompression bomb?): the file is not read further")
+            break
+    return problems
 
 
 HYPHENATED = re.compile(r"[-\u2010\u00ad\ufffe\x02]\r?\n")

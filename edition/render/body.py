@@ -18,7 +18,7 @@ written: the layout gives the folios, and the notes are still verified.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from markupsafe import Markup
@@ -47,6 +47,7 @@ class BodyLayout:
     places: dict[str, list[AnchorPlace]]
     relaxed: frozenset[str]
     passes: int = 0  # layouts of the text, counting those a relaxed paragraph needed
+    plans: dict[str, dict] = field(default_factory=dict)  # the plan of each part laid out, by its plan key
 
     def folio(self, anchor: str) -> int | None:
         where = self.places.get(anchor)
@@ -63,11 +64,14 @@ class DocumentPart:
     relaxed: frozenset[str]
     passes: int
     html: Markup  # the document's part of the HTML, as the note placement wrote it
+    plan_key: str = ""
+    plan: dict = field(default_factory=dict)  # its layout plan, as data, for the plan cache
 
 
-def page_html(edition: Edition, parts, profile: Profile, **options) -> str:
-    """A part's page of HTML for layout, dated from ``SOURCE_DATE_EPOCH`` (or the edition's year)."""
-    return render_html(edition, parts, profile=profile, created=iso_stamp(edition.meta), **options)
+def page_html(edition: Edition, parts, profile: Profile, linked: bool = False, **options) -> str:
+    """A part's page of HTML, dated from ``SOURCE_DATE_EPOCH`` (or the edition's year); for layout it links no
+    stylesheet (the build's ``Renderer`` gives the profile's, parsed once), for edition.html it does."""
+    return render_html(edition, parts, profile=profile, created=iso_stamp(edition.meta), linked=linked, **options)
 
 
 def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: Profile,
@@ -80,7 +84,8 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: Prof
     laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, None)
     part = writer.write(laid, 1)
     handles = [assembler.add(part.pdf)] if assembler is not None else []
-    return BodyLayout(edition, handles, part.pages, laid.part, laid.places, laid.relaxed, laid.passes)
+    return BodyLayout(edition, handles, part.pages, laid.part, laid.places, laid.relaxed, laid.passes,
+                      {part.plan_key: part.plan} if part.plan_key else {})
 
 
 def _cross_references(edition: Edition):
@@ -111,12 +116,14 @@ class _PartWriter:
         pages = list(laid.document.pages)
         padded = len(pages) + len(pages) % 2  # the next document opens on a recto
         if not self.writing:
-            return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes, laid.part)
+            return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
+                                laid.plan.as_data())
         renumber_pages(laid.document, laid.context, first_folio - laid.first_folio)
         if len(pages) < padded:
             pages += self._blank_verso(laid.edition).pages
         pdf = write_pdf(laid.document.copy(pages), self.profile)
-        return DocumentPart(pdf, padded, laid.places, laid.relaxed, laid.passes, laid.part)
+        return DocumentPart(pdf, padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
+                            laid.plan.as_data())
 
     def _blank_verso(self, edition: Edition):
         """A blank verso, laid out anew for each use (WeasyPrint's pages keep state from being drawn)."""
@@ -158,7 +165,8 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, wri
         relaxed = relaxed | part.relaxed
         before += part.pages
     html = Markup("").join(part.html for part in parts)
-    return BodyLayout(edition, handles, before, html, places, relaxed, sum(part.passes for part in parts))
+    return BodyLayout(edition, handles, before, html, places, relaxed, sum(part.passes for part in parts),
+                      {part.plan_key: part.plan for part in parts if part.plan_key})
 
 
 def _reusing_unchanged(alone: list[Edition], cache: dict, styles: str, writer: _PartWriter,

@@ -12,17 +12,14 @@ page label ranges, the document info and the XMP packet with the variant's
 identification (ids derived from the content, dates only from
 ``SOURCE_DATE_EPOCH``, else 1 January of the edition's year, so the same source
 gives the same bytes), and the recolouring of crop marks for print.
-``write_atomically`` writes a file through a temporary file and a rename.
+
 """
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from pypdf.generic import NameObject, TextStringObject
@@ -134,19 +131,3 @@ def xmp_packet(meta: EditionMeta, when: _dt.datetime, profile: Profile, digest: 
         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
         '<?xpacket end="w"?>'
     )
-
-
-def write_atomically(data: bytes, target: Path) -> None:
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

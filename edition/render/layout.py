@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import adapter
 from ..diagnostics import Diagnostic, EditionError, SourcePos
 from ..styles import hash_files, own_styles
+from ..profiles import Profile
 from .fetcher import SandboxFetcher
 
 
@@ -28,8 +29,12 @@ class AnchorPlace:
 class Renderer:
     """Lays out HTML parts with one font configuration, loading only the edition's own files."""
 
-    def __init__(self, styles_dir: Path, source_dir: Path):
+    def __init__(self, styles_dir: Path, source_dir: Path, profile: Profile | None = None):
+        """With a ``profile``, its stylesheets are parsed once and given to every layout (the pages of HTML
+        then link none: ``render_html(..., linked=False)``); without, each page links its own."""
         from weasyprint.text.fonts import FontConfiguration
+        self.profile = profile
+        self._sheets: list | None = None
         self.styles_dir = Path(styles_dir).resolve()
         # the stylesheets and fonts, the source (images), and the edition's own styles/ beside the source
         self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve(), own_styles(Path(source_dir)))
@@ -38,6 +43,30 @@ class Renderer:
         # preflight read on each page
         self.layout_cache: dict | None = None
         self.page_cache: dict | None = None
+        # the note placement's plans found by earlier builds (``plans.json`` beside the outputs), by
+        # ``plan_key``; ``plan_context`` is what, besides a part's HTML, its layout depends on ("": none kept)
+        self.plans: dict[str, dict] = {}
+        self.plan_context = ""
+
+    def stylesheets(self) -> list:
+        """The profile's base stylesheet (edition.css: most rules, the fonts), parsed once, its fonts registered
+        once, for every layout; the others (print.css, whose colour profile must be read anew for each PDF) are
+        linked by the page."""
+        if self._sheets is None:
+            from weasyprint import CSS
+            self._sheets = [CSS(url=(self.styles_dir / name).as_uri(), url_fetcher=self.fetcher,
+                                font_config=self.font_config)
+                            for name in (self.profile.stylesheets[:1] if self.profile is not None else ())]
+        return self._sheets
+
+    def plan_key(self, html: str) -> str:
+        """The plan cache's key of a part: its HTML, the styles, the tool's code and profile ("" if none kept)."""
+        if not self.plan_context:
+            return ""
+        return hashlib.sha256(f"{self.plan_context}\0{html}".encode()).hexdigest()
+
+    def forget_stylesheets(self) -> None:
+        self._sheets = None
 
     @property
     def styles_digest(self) -> str:
@@ -57,7 +86,7 @@ class Renderer:
         self.fetcher.refused.clear()
         with adapter.weasyprint_messages() as records:
             source = HTML(string=html, base_url=self.styles_dir.as_uri() + "/", url_fetcher=self.fetcher)
-            document, context = adapter.lay_out(source, self.font_config)
+            document, context = adapter.lay_out(source, self.font_config, self.stylesheets())
         problems = [r.getMessage() for r in records if not adapter.is_ignored_declaration(r)]
         problems.extend(f"refused to load {u}" for u in self.fetcher.refused)
         return document, context, problems

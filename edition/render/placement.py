@@ -49,6 +49,7 @@ class LaidOut:
     passes: int
     first_folio: int  # of its first page as laid out
     part: Markup = Markup("")  # its HTML
+    plan_key: str = ""  # what the plan cache knows its plan by ("" when the renderer keeps no plans)
 
     @property
     def relaxed(self) -> frozenset[str]:
@@ -69,8 +70,18 @@ class _Placer:
         self.page_html, self.first_page = page_html, first_page
         self.paragraphs = {doc.id: paragraph_anchors(doc) for doc in edition.documents}
         self.passes = 0
+        self.key = ""
 
     def run(self) -> LaidOut:
+        first = self.page_html(self.edition, [render_body_part(self.edition, LayoutPlan())],
+                               first_page=self.first_page)
+        self.key = self.renderer.plan_key(first)
+        known = self.renderer.plans.get(self.key) if self.key else None
+        if known is not None:  # the plan an earlier build found for exactly this input: verified like any other
+            attempt = self.lay_out(LayoutPlan.from_data(known))
+            if _all_placed(attempt):
+                return self.laid_out(attempt)
+            self.passes = 0  # not placed after all: the plan is found anew, as a first build would
         attempt = self.lay_out(LayoutPlan())
         continuer = Continuer(self.edition, self.lay_out, self.measure_layout)
         relaxing = 0
@@ -111,7 +122,7 @@ class _Placer:
 
     def laid_out(self, attempt: Attempt) -> LaidOut:
         return LaidOut(self.edition, attempt.document, attempt.context, attempt.places, attempt.placements,
-                       attempt.plan, self.passes, self.first_page or 1, attempt.html)
+                       attempt.plan, self.passes, self.first_page or 1, attempt.html, self.key)
 
 
 def _all_placed(attempt: Attempt) -> bool:

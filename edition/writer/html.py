@@ -173,11 +173,12 @@ def render_index_part(edition: Edition, entries) -> Markup:
 
 
 def render_html(edition: Edition, parts: list[Markup], *, profile: "Profile | str" = SCREEN, base_href: str = "",
-                first_page: int | None = None, created: str = "") -> str:
+                first_page: int | None = None, created: str = "", linked: bool = True) -> str:
     """A complete HTML page holding the given parts (one part per layout; all of them for inspection).
 
     ``profile`` gives the stylesheets (and, for print, the edition's bleed);
-    ``first_page`` sets the folio of the part's first page; ``created`` (ISO 8601) dates the PDF.
+    ``first_page`` sets the folio of the part's first page; ``created`` (ISO 8601) dates the PDF; without
+    ``linked``, the page links the profile's stylesheets but its first (the layout is given it parsed).
     """
     profile = profile_named(profile)
     rules = []
@@ -188,6 +189,7 @@ def render_html(edition: Edition, parts: list[Markup], *, profile: "Profile | st
     printed = [set_for_print(part, _kept_whole(edition)) for part in parts]
     return _template(edition, "page.html").render(
         **_common(edition), parts=printed, base_href=base_href, part_css=Markup("\n".join(rules)), profile=profile,
+        sheets=profile.stylesheets if linked else profile.stylesheets[1:],
         created=created, design_css=Markup(design_css(edition.meta.design)),
         own_stylesheets=own_stylesheets(Path(edition.root)) if edition.root else ())
 

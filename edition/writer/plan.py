@@ -35,6 +35,18 @@ class LayoutPlan:
     marked: frozenset[str] = frozenset()  # paragraphs (anchors) whose words are marked
     calls: dict[str, int] = field(default_factory=dict)  # a split note -> the page its call must stay on
 
+    def as_data(self) -> dict:
+        """The plan as plain data (JSON) for the plan cache; ``from_data`` reads it back."""
+        return {"relaxed": sorted(self.relaxed), "splits": {k: list(v) for k, v in sorted(self.splits.items())},
+                "continuations": [[c.note, c.part, c.block, c.word] for c in self.continuations],
+                "marked": sorted(self.marked), "calls": dict(sorted(self.calls.items()))}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "LayoutPlan":
+        return cls(frozenset(data["relaxed"]), {k: tuple(v) for k, v in data["splits"].items()},
+                   tuple(Continuation(*c) for c in data["continuations"]), frozenset(data["marked"]),
+                   dict(data["calls"]))
+
     def relaxing(self, more: frozenset[str]) -> "LayoutPlan":
         return replace(self, relaxed=self.relaxed | more)
 

@@ -98,7 +98,7 @@ def run_isolated():
             env = {**os.environ, "PYTHONPATH": str(REPO), "EDITION_TEST_PEAK": str(peak)}
             with open(Path(tmp, "err"), "w+b") as err:
                 proc = subprocess.Popen([sys.executable, "-c", prelude + RUNNER, *argv], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=err, preexec_fn=limits, env=env)
+                                        stdout=err, stderr=err, preexec_fn=limits, env=env)
                 _pid, status, usage = os.wait4(proc.pid, 0)
                 proc.returncode = os.waitstatus_to_exitcode(status)
                 err.seek(0)

@@ -84,3 +84,30 @@ def test_a_huge_bleed_is_refused(make_edition, run):
     outcome = run("check", ".")
     assert (outcome.code, outcome.problems) == (1, [
         'edition.yaml:8:10: error: bleed "9in" is out of range: at most 25 mm (3mm is usual)'])
+
+
+def flate_bomb(decoded_mb: int) -> bytes:
+    """A one-page PDF whose content stream is a few hundred kB that decompress to ``decoded_mb`` MB of spaces."""
+    import zlib
+    squeeze = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    stream = b"".join(squeeze.compress(chunk) for _ in range(decoded_mb)) + squeeze.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_decompression_bomb_is_refused_by_preflight_in_bounded_memory(tmp_path, run_isolated):
+    from edition.limits import MAX_DECODED_STREAM_BYTES
+    (tmp_path / "bomb.pdf").write_bytes(flate_bomb((MAX_DECODED_STREAM_BYTES >> 20) + 64))
+    outcome = run_isolated("preflight", str(tmp_path / "bomb.pdf"), cpu_bound=10, memory_mb=300)
+    assert outcome.code == 1
+    assert "object 4: its streams decompress to more than 256 MB (a decompression bomb?)" in outcome.err
