@@ -27,7 +27,12 @@ WeasyPrint:
   layout, text boxes cut by hyphenation flagged
   (``weasyprint.layout.inline.split_text_box``);
 - ``is_ignored_declaration``: tells a CSS declaration WeasyPrint ignored (a
-  warning about the stylesheet) from a real layout problem.
+  warning about the stylesheet) from a real layout problem;
+- ``keep_words_at_line_start``: a fix of WeasyPrint 70's line breaking
+  (``text.line_break.split_first_line`` as ``layout.inline`` calls it): a
+  text that fits the line but for its trailing space is taken for one that
+  does not fit, and its first word is hyphenated and set alone on a line
+  ("for-" / "eign minister, ..."); installed by ``lay_out``.
 
 pypdf:
 - ``raw_stream_data`` and ``set_raw_stream_data``: a stream's encoded bytes
@@ -81,10 +86,61 @@ def lay_out(html, font_config, stylesheets=()):
             return cls.context
 
     _install_hyphenation_flag()
+    keep_words_at_line_start()
     options = DEFAULT_OPTIONS.copy()
     options["stylesheets"] = list(stylesheets)
     document = _KeepingContext._render(html, font_config, None, None, options)
     return document, _KeepingContext.context
+
+
+def keep_words_at_line_start() -> None:
+    """Install (once) the fix of WeasyPrint's ``split_first_line`` in ``weasyprint.layout.inline``.
+
+    WeasyPrint 70 measures a text box with its trailing space (the space before the next inline element, a
+    person's name, say) when it asks whether the rest of a paragraph fits the line; when it fits but for that
+    space, WeasyPrint hyphenates the first word instead and sets its first part alone on the line.  When the
+    text fits without its trailing spaces, the fix lays it out again with room for them: the line takes the
+    whole text, and the trailing space is dropped at the line's end as usual."""
+    from weasyprint.layout import inline
+    if getattr(inline.split_first_line, "__module__", "") == __name__:
+        return
+    original = inline.split_first_line
+
+    def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
+                         minimum=False):
+        result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+        room = _room_for_trailing_spaces(text, style, context, max_width, justification_spacing, result)
+        if room:
+            return original(text, style, context, max_width + room, justification_spacing, is_line_start,
+                            minimum)
+        return result
+
+    split_first_line.original = original  # type: ignore[attr-defined]
+    inline.split_first_line = split_first_line
+
+
+def _room_for_trailing_spaces(text, style, context, max_width, justification_spacing, result) -> float:
+    """The width of ``text``'s trailing spaces when WeasyPrint broke it inside its first word although the
+    text fits ``max_width`` without them; else 0."""
+    from weasyprint.text.line_break import create_layout, line_size
+    _layout, length, resume_index, *_rest = result
+    stripped = text.rstrip(" ")
+    if max_width is None or resume_index is None or stripped == text or "\n" in stripped:
+        return 0
+    if style["white_space"] not in ("normal", "pre-line"):
+        return 0
+    words = stripped.lstrip(" ")
+    first = text.encode()[:length].decode(errors="ignore")[len(stripped) - len(words):]
+    if " " in first or len(first) >= len(words.split(" ", 1)[0]):
+        return 0  # the break is not inside the first word
+    widths = []
+    for candidate in (stripped, text):
+        layout = create_layout(candidate, style, context, None, justification_spacing)
+        widths.append(line_size(layout.get_first_line()[0], style)[0])
+        layout.deactivate()
+    if widths[0] > max_width:
+        return 0
+    return widths[1] - widths[0] + 0.01
 
 
 def renumber_pages(document, context, offset: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .series import APPARATUS
 
 RESERVED = frozenset({"half-title", "title-page", "imprint", "contents", "persons", "index", "doc", "call",
-                      "person", "idx"})
+                      "person", "idx", "method"})
 CALL_PREFIX = "call-"
 
 
@@ -108,6 +108,7 @@ def index_entry(person_id: str) -> str:
 
 
 CONTENTS = "contents"
+METHOD = "method"  # the statement of editorial method and the documents' interventions
 PERSONS = "persons"
 INDEX = "index"
 

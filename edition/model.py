@@ -132,6 +132,7 @@ class CrossRef:
     pos: SourcePos
     anchor: str = ""
     label: str = ""
+    page: bool = True  # print the target's page after the label ("note 9, p. 3"); an editorial gloss does not
 
 
 ReadingKind = Literal["rdg", "om", "add"]
@@ -186,8 +187,11 @@ class Note:
     content: tuple[Inline, ...]
     pos: SourcePos
     anchor: str = ""
-    external_notes: tuple[int, ...] = ()  # note numbers it cites from another numbering (not this edition's)
+    external_notes: tuple[int, ...] = ()  # note numbers it cites from another numbering that this edition lacks
     series: str = "notes"  # its series in ``series.SERIES``
+    # note numbers it cites from another numbering, each with the number of this document's note it stands for
+    # (``external_notes: {33: 9}``: the CWIHP Bulletin's note 33 is this document's note 9)
+    mapped_notes: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +284,7 @@ class Document:
     notes_heading: str = "Notes"
     number: int = 0
     witnesses: tuple[Witness, ...] = ()
+    interventions: tuple[Paragraph, ...] = ()  # the editor's interventions in this document, each a paragraph
 
 # ---------------------------------------------------------------- persons
 
@@ -352,6 +357,8 @@ class EditionMeta:
     bleed: str = "3mm"
     note_numbering: str = "per-document"  # or "continuous" across the volume
     output: str = ""  # the stem of the output files (edition.yaml's output:), else a slug of the title
+    method: tuple[Paragraph, ...] = ()  # the statement of editorial method (edition.yaml's method:)
+    document_heading: str = "citation"  # "citation" (title, dateline, citation block) or "frus" (see README)
 
     @property
     def page(self) -> PageSetup:

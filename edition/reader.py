@@ -18,6 +18,7 @@ from . import anchors
 from .citation import CITATION_FIELDS, read_citation
 from .diagnostics import Diagnostics, SourcePos, did_you_mean
 from .design import read_design
+from .editorial import check_mapped_notes, read_document_heading, read_external_notes, read_paragraphs
 from .fields import Fields, is_empty
 from .markup import SIGLUM, InlineContext, parse_inline
 from .model import (Citation, Document, Edition, EditionMeta, Guest, Inline, Located, Note, Paragraph,
@@ -30,14 +31,16 @@ from .yamlsource import Dated, Scalar, YList, YMap, YStr, as_written, load_yaml
 EDITION_FIELDS = {"title": True, "subtitle": False, "editors": True, "publisher": True, "place": True,
                   "year": True, "language": True, "licence": False, "page": False, "documents": False,
                   "series": False, "translator": False, "acknowledgement": False, "keywords": False,
-                  "print": False, "note_numbering": False, "design": False, "font": False, "lines": False, "output": False}
+                  "print": False, "note_numbering": False, "design": False, "font": False, "lines": False,
+                  "output": False,
+                  "method": False, "document_heading": False}
 PERSON_FIELDS = {"id": True, "surname": True, "forenames": False, "index": False, "name_order": False,
                  "born": False, "died": False, "identification": False, "variants": False, "see_also": False,
                  "match_surname": False}
 DOCUMENT_FIELDS = {"title": True, "short_title": False, "date": True, "dateline": False, "citation": True,
                    "summary": False, "original_language": False, "contents": False, "language": False,
                    "participants": False, "guests": False, "body": True, "notes_heading": False,
-                   "notes": False, "unparsed": False, "witnesses": False}
+                   "notes": False, "unparsed": False, "witnesses": False, "interventions": False}
 SECTION_FIELDS = {"heading": False, "id": False, "paragraphs": True}
 PARAGRAPH_FIELDS = {"text": True, "speaker": False, "kind": False}
 NOTE_FIELDS = {"n": True, "text": True, "external_notes": False}
@@ -57,9 +60,11 @@ def load_edition(root: Path, diags: Diagnostics) -> Edition | None:
                     code="missing-file")
         return None
     printed: list[Located] = []
-    meta, order, order_pos = _read_meta(root, diags, printed)
+    meta, order, order_pos, method = _read_meta(root, diags, printed)
     persons = _load_authority(root, "persons.yaml", diags, printed)
     known = {p.id for p in persons} if persons is not None else None
+    if meta is not None and method:
+        meta = replace(meta, method=read_paragraphs(method, diags, InlineContext(persons=known)))
     documents, unread = [], []
     for path, _listed_at in _document_paths(root, order, order_pos, diags):
         doc = _read_document(path, root, known, diags, printed)
@@ -107,7 +112,7 @@ def _read_meta(root: Path, diags: Diagnostics, printed: list[Located] | None = N
     if data is None:
         if len(diags.errors) == before:  # empty (or only comments): say so, or check would pass
             diags.error(SourcePos(shown), "edition.yaml is empty", code="empty")
-        return None, [], None
+        return None, [], None, []
     f = Fields(data, EDITION_FIELDS, "edition.yaml", SourcePos(shown), diags)
     design = read_design(f, diags)
     bleed = "3mm"
@@ -137,13 +142,14 @@ def _read_meta(root: Path, diags: Diagnostics, printed: list[Located] | None = N
         language=language, licence=str(f.text("licence")), pos=f.pos, series=str(f.text("series")),
         translator=str(f.text("translator")), acknowledgement=str(f.text("acknowledgement")),
         keywords=tuple(map(str, f.texts("keywords"))), design=design, bleed=bleed, note_numbering=numbering,
-        output=output)
+        output=output,
+        document_heading=read_document_heading(str(f.text("document_heading")), f.pos_of("document_heading"), diags))
     order = f.texts("documents")
     if f.has("documents") and not order and isinstance(f.raw("documents"), YList) and not f.raw("documents"):
         diags.error(f.pos_of("documents"), "documents lists no document: list the documents to print, or leave "
                                            "the field out to print every document in documents/ in date order",
                     code="field-empty")
-    return meta, order, f.pos_of("documents") if f.has("documents") else None
+    return meta, order, f.pos_of("documents") if f.has("documents") else None, _paragraph_texts(f, "method", diags)
 
 
 def _language(f: Fields, default: str, diags: Diagnostics) -> str:
@@ -260,6 +266,7 @@ def _read_document(path: Path, root: Path, known: set[str] | None, diags: Diagno
 
     # notes first, so that calls in the body can carry them
     notes: dict[str, Note] = {}
+    mapped_at: dict[str, tuple[SourcePos, ...]] = {}
     for item in f.items("notes"):
         nf = Fields(item, NOTE_FIELDS, "a note", getattr(item, "pos", f.pos), diags)
         if not nf.ok:
@@ -278,14 +285,11 @@ def _read_document(path: Path, root: Path, known: set[str] | None, diags: Diagno
         text = nf.text("text")
         content = parse_inline(text, text.pos if text else nf.pos, diags,
                                InlineContext(notes=None, persons=known)) if text else ()
-        external = []
-        for item_n in nf.items("external_notes"):
-            if isinstance(item_n, Scalar) and isinstance(item_n.value, int) and not isinstance(item_n.value, bool):
-                external.append(item_n.value)
-            else:
-                diags.error(getattr(item_n, "pos", nf.pos_of("external_notes")),
-                            "external_notes lists note numbers (whole numbers)", code="type")
-        notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=tuple(external))
+        external = read_external_notes(nf.raw("external_notes"), nf.pos_of("external_notes"), diags)
+        notes[label] = Note(n.value, label, content, nf.pos, anchor="", external_notes=external.lacking,
+                            mapped_notes=external.mapped)
+        mapped_at[label] = external.positions
+    check_mapped_notes(notes, mapped_at, diags)
     doc_id = path.stem
     notes = {k: replace(v, anchor=anchors.note(doc_id, series_named(v.series).anchor_prefix, v.label))
              for k, v in notes.items()}
@@ -342,7 +346,8 @@ def _read_document(path: Path, root: Path, known: set[str] | None, diags: Diagno
         contents=str(f.text("contents")), language=_language(f, "en", diags),
         participants=tuple(participants), guests=tuple(guests), sections=sections,
         notes=tuple(sorted(notes.values(), key=lambda n: n.number)),
-        notes_heading=str(f.text("notes_heading", "Notes")), witnesses=witnesses)
+        notes_heading=str(f.text("notes_heading", "Notes")), witnesses=witnesses,
+        interventions=read_paragraphs(_paragraph_texts(f, "interventions", diags), diags, plain_ctx))
 
 
 def _check_person(pid: YStr, role: str, known: set[str] | None, diags: Diagnostics) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import io
 import logging
 import zlib
+from pathlib import Path
 
+import pdfplumber
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import DecodedStreamObject, NameObject, StreamObject
@@ -167,3 +169,50 @@ def test_the_command_refuses_an_unsupported_library_naming_the_versions(monkeypa
     monkeypatch.setattr(adapter, "version", lambda name: "71.0" if name == "weasyprint" else "7.1.1")
     assert cli.main(["build", "source"]) == 1
     assert "edition supports weasyprint 70.0, but 71.0 is installed" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- WeasyPrint's lone hyphenated fragment
+
+_FRAGMENT_FONT = "url('{}')".format((Path(__file__).resolve().parents[1] / "styles" / "fonts" /
+                                      "EBGaramond12-Regular.otf").as_uri())
+_FRAGMENT_LINE = "foreign minister, to the Presidium."
+
+
+def _fragment_lines(width: float, fixed: bool, monkeypatch) -> list[str]:
+    """The lines of "Cable / foreign minister, to the Presidium. Malin notes it." in a paragraph ``width`` wide,
+    laid out with the fix of ``split_first_line`` or without it."""
+    from weasyprint.layout import inline
+    from weasyprint.text.fonts import FontConfiguration
+    adapter.keep_words_at_line_start()
+    if not fixed:
+        monkeypatch.setattr(adapter, "keep_words_at_line_start", lambda: None)
+        monkeypatch.setattr(inline, "split_first_line", inline.split_first_line.original)
+    css = (f"@font-face {{ font-family: G; src: {_FRAGMENT_FONT} }} @page {{ size: 600pt 200pt; margin: 0 }} "
+           f"body {{ margin: 0 }} p {{ font: 10pt/12pt G; width: {width}pt; margin: 0; text-align: justify; "
+           f"hyphens: auto }}")
+    html = _html(f"<p>Cable<br>{_FRAGMENT_LINE} <span>Malin</span> notes it.</p>", css)
+    document, _context = adapter.lay_out(html, FontConfiguration())
+    with pdfplumber.open(io.BytesIO(document.write_pdf())) as pdf:
+        lines = [line["text"] for line in pdf.pages[0].extract_text_lines()]
+    monkeypatch.undo()
+    return lines
+
+
+def test_a_text_that_fits_but_for_its_trailing_space_is_not_hyphenated_alone_on_a_line(monkeypatch):
+    """WeasyPrint 70 (``text.line_break.split_first_line``): the second line fits the paragraph's width but for
+    the space before <span>; unfixed, its first word is hyphenated and "for-" stands alone on a line."""
+    wide = _fragment_lines(500, True, monkeypatch)
+    assert wide == ["Cable", f"{_FRAGMENT_LINE} Malin notes it."]
+    with pdfplumber.open(io.BytesIO(_laid_out_width_probe())) as pdf:
+        period = next(c for c in pdf.pages[0].chars if c["text"] == ".")
+    width = period["x1"] + 1  # the line to its period fits; with the space after it, it does not
+    assert _fragment_lines(width, False, monkeypatch)[1] == "for\u2010", "WeasyPrint no longer has the bug"
+    assert _fragment_lines(width, True, monkeypatch) == ["Cable", _FRAGMENT_LINE, "Malin notes it."]
+
+
+def _laid_out_width_probe() -> bytes:
+    css = f"@font-face {{ font-family: G; src: {_FRAGMENT_FONT} }} @page {{ size: 600pt 200pt; margin: 0 }} " \
+          f"body {{ margin: 0 }} p {{ font: 10pt/12pt G; margin: 0 }}"
+    from weasyprint.text.fonts import FontConfiguration
+    document, _context = adapter.lay_out(_html(f"<p>{_FRAGMENT_LINE}</p>", css), FontConfiguration())
+    return document.write_pdf()

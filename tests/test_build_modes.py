@@ -203,13 +203,19 @@ def test_the_plans_an_earlier_build_found_save_layouts_and_change_no_byte(tmp_pa
     import shutil
     root = tmp_path / "source"
     shutil.copytree(Path(__file__).resolve().parents[1] / "source", root)
+    # the seed with a long note 3: its document needs a plan (relaxed paragraphs, the note split)
+    document = root / "documents" / "1956-10-26-presidium-session.yaml"
+    longer = " ".join(["Gomułka's position was weighed against Hegedüs's in Budapest and in Warsaw."] * 70)
+    document.write_text(document.read_text(encoding="utf-8").replace("in Note 33 infra.", f"in Note 33 infra. {longer}"),
+                        encoding="utf-8")
     cold = build_edition(root, tmp_path / "out", Diagnostics(), jobs=1)
     plans = tmp_path / "out" / ".edition.plans.json"
-    (key, plan), = json.loads(plans.read_text()).items()  # the seed's one document needs relaxed paragraphs
-    assert plan["relaxed"] and cold.layout_passes == 2
+    (key, plan), = json.loads(plans.read_text()).items()
+    assert plan["relaxed"] and plan["splits"] and cold.layout_passes > 1
     warm = build_edition(root, tmp_path / "out", Diagnostics(), jobs=1)
     assert warm.pdf.read_bytes() == cold.pdf.read_bytes() and warm.layout_passes == 1
-    plans.write_text(json.dumps({key: dict(plan, relaxed=[])}))  # a plan that does not place the notes ...
+    unplaced = dict(plan, relaxed=[], splits={}, continuations=[], calls={})
+    plans.write_text(json.dumps({key: unplaced}))  # a plan that does not place the notes ...
     again = build_edition(root, tmp_path / "out", Diagnostics(), jobs=1)
     assert again.pdf.read_bytes() == cold.pdf.read_bytes()  # ... is found anew, as a first build would
     plans.write_text("{not json")

@@ -15,7 +15,13 @@ from edition.cli import main
 from edition.model import Citation
 from edition.diagnostics import SourcePos
 from edition.writer.html import source_note
+
 from sources import DOCUMENT_YAML, X
+
+
+def printed(doc) -> str:
+    """The citation block's first sentence as printed, its no-break spaces (the ties of "F. 3") read as spaces."""
+    return str(source_note(doc)).replace("\u00a0", " ")
 
 
 @dataclass(frozen=True)
@@ -193,7 +199,7 @@ def test_russian_names_and_generic_names_give_the_same_citation(check):
 def test_russian_names_print_in_the_russian_convention(check):
     doc = check(document=_document("  as_given: a report\n  archive: GARF\n  fond: 9401\n  opis: 2\n  delo: 65\n"
                                    "  listy: [1-3]\n")).doc
-    assert str(source_note(doc)).startswith("GARF, F. 9401, Op. 2, D. 65, Ll. 1–3.")
+    assert printed(doc).startswith("GARF, F. 9401, Op. 2, D. 65, Ll. 1–3.")
 
 
 def test_an_alias_and_its_generic_field_together_are_an_error(check):
@@ -217,7 +223,7 @@ def test_a_generic_field_that_contradicts_a_british_citation(check):
 def test_the_repository_may_be_named_in_full(check):
     doc = check(document=_document("  as_given: TNA, FO 371/106432, f. 17\n"
                                    "  repository: The National Archives, Kew\n")).doc
-    assert str(source_note(doc)).startswith("The National Archives, Kew, FO 371/106432, f. 17.")
+    assert printed(doc).startswith("The National Archives, Kew, FO 371/106432, f. 17.")
 
 
 def test_leaves_that_do_not_read_as_leaves(check):
@@ -246,13 +252,13 @@ def test_another_archive_is_described_by_its_fields(check):
         "  repository: Hoover Institution Archives\n  collection: Tibor Eckhardt Papers\n  box: 1\n  folder: 7\n"
         "  compiler: Hegedüs András\n"))
     assert result.lines == []
-    assert str(source_note(result.doc)).startswith(
+    assert printed(result.doc).startswith(
         "Hoover Institution Archives, Tibor Eckhardt Papers, box 1, folder 7. Compiled by Hegedüs András.")
 
 
 def test_the_repository_and_shelfmark_are_escaped(check):
     doc = check(document=_document("  as_given: a report\n  repository: Archiv <b>Ost</b> & Co\n")).doc
-    assert str(source_note(doc)).startswith("Archiv &lt;b&gt;Ost&lt;/b&gt; &amp; Co.")
+    assert printed(doc).startswith("Archiv &lt;b&gt;Ost&lt;/b&gt; &amp; Co.")
 
 
 # ---------------------------------------------------------------- an edition of every form
@@ -286,7 +292,7 @@ def test_citations_of_every_form_check_without_a_warning(check, every_form):
 
 def test_citations_of_every_form_print_their_archive_and_shelfmark(check, every_form):
     docs = check(documents=every_form).edition.documents
-    assert {d.id: str(source_note(d)) for d in docs} == PRINTED
+    assert {d.id: printed(d) for d in docs} == PRINTED
 
 
 def test_check_strict_passes_on_citations_of_every_form(make_edition, every_form, capsys):

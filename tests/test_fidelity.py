@@ -225,3 +225,54 @@ def test_each_call_stands_after_the_same_word_as_in_the_seed(seed, doc):
                 elif hasattr(node, "value"):
                     before += node.value
     assert source_after == {n: seed_after[n] for n in range(1, 16)}
+
+
+# ---------------------------------------------------------------- the interventions, once a comment
+
+# The comment that listed the editor's interventions before they were data (source/documents/
+# 1956-10-26-presidium-session.yaml as of commit e1ec642), verbatim.
+INTERVENTIONS_COMMENT = """\
+# Editorial interventions, all of them:
+#  - the body, one run-on paragraph on the web page, is given its structure:
+#    the participants, the agenda items, the 8 p.m. continuation, "On the
+#    Situation in Hungary" and one paragraph per speaker's turn;
+#  - the web page repeats the title as the first line of the body; it is
+#    printed once, as the document's title;
+#  - the markers (1) to (15) are note calls [^1] to [^15];
+#  - notes 10 to 15, run together with superscript numerals, are separated,
+#    and the stray blank line inside note 9 is removed;
+#  - two misspellings of the translation are kept and marked [sic]
+#    ("Suslova" in note 10, "Wang Jiaying" in note 1).
+"""
+
+
+def kept_in_order(old: list[str], new: list[str]) -> list[str]:
+    """The words of ``old`` that ``new`` does not keep in order (empty when every word is kept)."""
+    missing, at = [], 0
+    for word in old:
+        try:
+            at = new.index(word, at) + 1
+        except ValueError:
+            missing.append(word)  # not found after the words kept so far: the search goes on from there
+    return missing
+
+
+def test_kept_in_order_finds_a_lost_or_moved_word():
+    assert kept_in_order(["a", "b", "c"], ["a", "x", "b", "c"]) == []
+    assert kept_in_order(["a", "b", "c"], ["a", "c"]) == ["b"]
+    assert kept_in_order(["a", "b", "c"], ["b", "a", "c"]) == ["b"]
+
+
+def test_the_interventions_keep_every_word_of_the_comment_that_listed_them(doc):
+    path = REPO / "source" / "documents" / f"{DOCUMENT}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index("interventions:")
+    comment = []
+    for line in reversed(lines[:at]):  # the comment right above the field
+        if not line.startswith("#"):
+            break
+        comment.insert(0, line)
+    kept = " ".join(comment) + " " + " ".join(plain_text(p.content) for p in doc.interventions)
+    old = [w.lower() for w in words(INTERVENTIONS_COMMENT)]
+    assert kept_in_order(old, [w.lower() for w in words(kept)]) == []
+    assert len(doc.interventions) >= 5

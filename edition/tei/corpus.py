@@ -38,7 +38,7 @@ def _value(el: etree._Element, path: str) -> str:
     return _text(_first(el, path))
 
 
-def edition_data(file: TeiFile, documents: list[str]) -> dict:
+def edition_data(file: TeiFile, documents: list[str], inlines: Inlines | None = None) -> dict:
     header = _first(file.root, "t:teiHeader")
     data: dict = {"title": _value(header, "t:fileDesc/t:titleStmt/t:title[@type='main']")}
     data["subtitle"] = _value(header, "t:fileDesc/t:titleStmt/t:title[@type='sub']")
@@ -66,6 +66,12 @@ def edition_data(file: TeiFile, documents: list[str]) -> dict:
     numbering = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='note-numbering']")
     if numbering:
         data["note_numbering"] = numbering
+    heading = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='document-heading']")
+    if heading:
+        data["document_heading"] = heading
+    if inlines is not None:
+        data["method"] = [inlines.content(p) for p in header.xpath("t:encodingDesc/t:editorialDecl/t:p",
+                                                                    namespaces=NS)]
     data["documents"] = [f"{d}.yaml" for d in documents]
     return {k: v for k, v in data.items() if v not in ("", [], None)}
 
@@ -128,7 +134,11 @@ def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]
         data["notes_heading"] = _text(heading)
     if inlines.notes:
         data["notes"] = sorted(inlines.notes, key=lambda n: n["n"])
-    return data, _value(header, "t:encodingDesc/t:editorialDecl/t:p")
+    interventions = [inlines.content(item) for item in header.xpath(
+        "t:encodingDesc/t:editorialDecl/t:p/t:list[@type='interventions']/t:item", namespaces=NS)]
+    if interventions:
+        data["interventions"] = interventions
+    return data, _value(header, "t:encodingDesc/t:editorialDecl/t:p[not(t:list)]")
 
 
 def _witness(el: etree._Element) -> dict:

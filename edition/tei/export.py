@@ -109,6 +109,10 @@ def _note(parent, node: NoteCall, out: _Out) -> None:
     inlines(el, note.content, out)
     for number in note.external_notes:  # "Note 33 infra": a note of another numbering, not of this edition
         sub(el, "ref", type="external-note", n=str(number))
+    own = {n.number: n for n in out.doc.notes}
+    for number, mapped in note.mapped_notes:  # a note of another numbering that is this document's note
+        target = out.ids.of[("note", own[mapped].anchor)]
+        sub(el, "ref", type="external-note", n=str(number), target=f"#{target}")
 
 
 @writes(PersonMention)
@@ -262,7 +266,7 @@ def edition_tree(edition: Edition) -> etree._Element:
     out = _Out(edition, ids)
     corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
     corpus.set(XML_LANG, edition.meta.language)
-    corpus.append(corpus_header(edition, __version__))
+    corpus.append(corpus_header(edition, __version__, lambda parent, tag, nodes: inlines(sub(parent, tag), nodes, out)))
     person_ids = {pid: xid for (kind, pid), xid in ids.of.items() if kind == "person"}
     sub(corpus, "standOff").append(person_list(edition.persons, person_ids))
     for doc in edition.documents:
@@ -272,8 +276,9 @@ def edition_tree(edition: Edition) -> etree._Element:
 
 
 def load_for_export(source: Path, diags: Diagnostics) -> Edition:
-    """The edition of ``source``, loaded, resolved and checked; its errors raised as ``EditionError``."""
-    edition = prepare(Path(source), diags)
+    """The edition of ``source``, loaded, resolved and checked; its errors raised as ``EditionError``.  Its
+    text is the source's: the typography of print (no-break spaces, glosses) is not TEI's business."""
+    edition = prepare(Path(source), diags, typeset=False)
     if edition is None or diags.errors:
         raise EditionError(diags)
     return edition

@@ -48,7 +48,9 @@ def _needs_translator(edition: Edition) -> bool:
                                                 for d in edition.documents if d.notes)
 
 
-def corpus_header(edition: Edition, version: str) -> etree._Element:
+def corpus_header(edition: Edition, version: str,
+                  paragraphs: Callable[[etree._Element, str, tuple], None] | None = None) -> etree._Element:
+    """The corpus's header; ``paragraphs(parent, tag, inlines)`` writes the statement of method's paragraphs."""
     meta = edition.meta
     header = etree.Element(tei("teiHeader"))
     file_desc = sub(header, "fileDesc")
@@ -78,6 +80,12 @@ def corpus_header(edition: Edition, version: str) -> etree._Element:
     sub(tags, "rendition", page, scheme="css", xml_id="page")
     if meta.note_numbering != "per-document":
         sub(tags, "rendition", meta.note_numbering, scheme="free", xml_id="note-numbering")
+    if meta.document_heading != "citation":
+        sub(tags, "rendition", meta.document_heading, scheme="free", xml_id="document-heading")
+    if meta.method and paragraphs is not None:  # the statement of editorial method
+        decl = sub(encoding, "editorialDecl")
+        for paragraph in meta.method:
+            paragraphs(decl, "p", paragraph.content)
     profile = sub(header, "profileDesc")
     sub(sub(profile, "langUsage"), "language", ident=meta.language)
     if meta.keywords:
@@ -164,8 +172,14 @@ def document_header(edition: Edition, doc: Document, preamble: str, person_ids: 
     _source(source, doc.citation, doc.title_text, doc.original_language)
     if doc.witnesses:
         _witnesses(source, doc.witnesses, witness_ids or {})
-    if preamble:
-        sub(sub(sub(header, "encodingDesc"), "editorialDecl"), "p", preamble)
+    if preamble or doc.interventions:
+        decl = sub(sub(header, "encodingDesc"), "editorialDecl")
+        if preamble:  # the comment opening the document's file
+            sub(decl, "p", preamble)
+        if doc.interventions:  # the editor's interventions, one item each
+            listing = sub(sub(decl, "p"), "list", type="interventions")
+            for item in doc.interventions:
+                paragraphs(listing, "item", item.content)
     profile = sub(header, "profileDesc")
     if doc.summary:
         abstract = sub(profile, "abstract")

@@ -71,7 +71,8 @@ def read_tei(file: TeiFile, authority: tuple[Person, ...] = ()) -> Imported:
         mentioned |= inlines.mentioned
         out.documents.append((doc_id, data, preamble))
     names = [d for d, _data, _p in out.documents]
-    out.edition = corpus.edition_data(file, names) if file.ours else frus.edition_data(file, names)
+    out.edition = (corpus.edition_data(file, names, Inlines(file, ids, targets, exact=True)) if file.ours
+                   else frus.edition_data(file, names))
     keep = fresh if file.ours else [p for p in fresh if ids[p.xml_id] in mentioned]
     out.persons = [person_data(p, ids) for p in keep]
     return out

@@ -142,7 +142,9 @@ class Inlines:
     persons: dict[str, str]  # xml:id of a person -> the authority's id
     targets: dict[str, str]  # xml:id of a document, note or section -> "doc:ID", "note:ID/3", "section:ID/x"
     notes: list[dict] = field(default_factory=list)
-    externals: list[int] | None = None  # while inside a note: the external note numbers it cites
+    # while inside a note: the external note numbers it cites, each with the number of this document's note it
+    # stands for (None: one the edition lacks)
+    externals: list[tuple[int, int | None]] | None = None
     exact: bool = False
     mentioned: set[str] = field(default_factory=set)  # the authority's ids named explicitly
 
@@ -237,8 +239,10 @@ def _note(r: Inlines, el) -> str:
     r.externals = []
     text = r.finish(r.content(el))
     note: dict = {"n": number, "text": text}
-    if r.externals:
-        note["external_notes"] = r.externals
+    if r.externals and all(own is None for _n, own in r.externals):
+        note["external_notes"] = [n for n, _own in r.externals]
+    elif r.externals:
+        note["external_notes"] = dict(r.externals)
     r.externals = None
     r.notes.append(note)
     return f"[^{number}]"
@@ -252,7 +256,9 @@ def _inner_paragraph(r: Inlines, el) -> str:  # a paragraph inside a note: one p
 @reads("ref", "ptr")
 def _ref(r: Inlines, el) -> str:
     if el.get("type") == "external-note" and r.externals is not None and (el.get("n") or "").isdigit():
-        r.externals.append(int(el.get("n")))
+        mapped = r.targets.get((el.get("target") or "")[1:], "")  # "note:DOC/9" when it stands for a note of ours
+        own = mapped.rsplit("/", 1)[-1] if mapped.startswith("note:") else ""
+        r.externals.append((int(el.get("n")), int(own) if own.isdigit() else None))
         return ""
     inner = r.content(el)
     target = (el.get("target") or "").split()

@@ -69,7 +69,8 @@ def _check_persons(edition: Edition, diags: Diagnostics) -> None:
 
 
 def _check_note_references(doc: Document, diags: Diagnostics, edition: Edition) -> None:
-    """Note texts citing "Note 28 supra": the number must be one this edition prints (or be declared external)."""
+    """Note texts citing "Note 28 supra": the number must be one this edition prints, or be declared as
+    another numbering's (``external_notes``: one the edition lacks, or mapped to a note of this document)."""
     if edition.meta.note_numbering == "continuous":
         numbers = {int(n.label) for d in edition.documents for n in d.notes}
     else:
@@ -77,7 +78,16 @@ def _check_note_references(doc: Document, diags: Diagnostics, edition: Edition) 
     for note in doc.notes:
         text = plain_text(note.content)
         for m in NOTE_REFERENCE.finditer(text):
-            if int(m.group(1)) not in numbers and int(m.group(1)) not in note.external_notes:
+            cited = int(m.group(1))
+            if cited in dict(note.mapped_notes):
+                continue  # another numbering's note, mapped to this document's own (printed with a gloss)
+            if cited not in numbers and cited not in note.external_notes:
                 where = f" {m.group(2)}" if m.group(2) else ""
                 diags.warning(note.pos, f'note {note.label} refers to "Note {m.group(1)}{where}", which this '
                                         f'edition does not contain', code="note-reference")
+        cited_numbers = {int(m.group(1)) for m in NOTE_REFERENCE.finditer(text)}
+        for theirs, own in note.mapped_notes:
+            if theirs not in cited_numbers:
+                diags.warning(note.pos, f'note {note.label} maps note {theirs} of another numbering to note {own}, '
+                                        f'but its text cites no "Note {theirs}": no gloss is printed',
+                              code="note-reference")

@@ -157,8 +157,9 @@ class _Writer:
                 node.anchor, self.children(node.children), anchors.lemma_end(node.anchor))
         if isinstance(node, Sic):
             title = Markup(' title="%s"') % node.correction if node.correction else Markup("")
-            return Markup('<span class="sic-text"%s>%s</span>\u00a0<span class="sic">[<i>sic</i>]</span>') % (
-                title, self.children(node.children))
+            correction = Markup(":\u00a0%s") % node.correction if node.correction else Markup("")
+            return Markup('<span class="sic-text"%s>%s</span>\u00a0<span class="sic">[<i>sic</i>%s]</span>') % (
+                title, self.children(node.children), correction)
         if isinstance(node, Gap):
             words = f"{node.extent} {node.reason}" if node.extent else node.reason
             return Markup('<span class="gap">[<i>%s</i>]</span>') % words
@@ -170,6 +171,8 @@ class _Writer:
             label = self.children(node.children) if node.children else escape(node.label)
             if not node.anchor:
                 return label
+            if not node.page:  # an editorial gloss: "[= n. 9]"
+                return Markup('<a class="xref" href="#%s">%s</a>') % (node.anchor, label)
             return Markup('<a class="xref" href="#%s">%s, p.\u00a0<span class="xref-page" data-href="#%s"></span>'
                           '</a>') % (node.anchor, label, node.anchor)
         if isinstance(node, NoteCall):
@@ -201,7 +204,8 @@ def _word_end(text: str, start: int) -> int:
 
 
 def _split_last_word(text: str) -> tuple[str, str]:
-    """'to fly off.' -> ('to fly ', 'off.'): the call goes with the last word."""
+    """'to fly off.' -> ('to fly ', 'off.'): the call goes with the last word; words tied by a no-break space
+    ("8:00 p.m.") are one word, as ``words.WordCounter`` counts them."""
     stripped = text.rstrip()
-    cut = max(stripped.rfind(" "), stripped.rfind("\u00a0")) + 1
+    cut = stripped.rfind(" ") + 1
     return text[:cut], text[cut:]

@@ -83,9 +83,30 @@ def test_editorial_signs_of_the_seed_edition(seed_tei):
     root = tree(seed_tei)
     choices = root.xpath("//t:choice", namespaces=NS)
     assert [("".join(c[0].itertext()), c[1].text) for c in choices] == [("Wang Jiaying", "Wang Jiaxiang"),
-                                                                        ("Suslova", "Suslov")]
+                                                                        ("Suslova", "Suslov"),
+                                                                        ("Shifrtelgramma", "Shifrtelegramma")]
     assert root.xpath("//t:note[@place='margin']", namespaces=NS)
     assert len(root.xpath("//t:sp/t:speaker", namespaces=NS)) == 8
+
+
+def test_the_statement_of_method_and_the_interventions_in_the_editorial_declarations(seed_edition, seed_tei):
+    root = tree(seed_tei)
+    method = root.xpath("/t:teiCorpus/t:teiHeader/t:encodingDesc/t:editorialDecl/t:p", namespaces=NS)
+    assert len(method) == len(seed_edition.meta.method) == 3
+    assert "".join(method[0].itertext()).startswith("Each document is printed from the text the archive gives")
+    items = root.xpath("//t:TEI/t:teiHeader/t:encodingDesc/t:editorialDecl/t:p/t:list[@type='interventions']/t:item",
+                       namespaces=NS)
+    assert len(items) == len(seed_edition.documents[0].interventions) == 7
+    assert "".join(items[0].itertext()).startswith("The body, one run-on paragraph")
+
+
+def test_a_note_of_another_numbering_points_at_the_note_it_stands_for(seed_tei):
+    root = tree(seed_tei)
+    refs = root.xpath("//t:note/t:ref[@type='external-note']", namespaces=NS)
+    notes = {n.get("{http://www.w3.org/XML/1998/namespace}id"): n.get("n") for n in root.xpath("//t:note[@n]",
+                                                                                              namespaces=NS)}
+    assert [(r.getparent().get("n"), r.get("n"), notes[r.get("target")[1:]]) for r in refs] == [
+        ("3", "33", "9"), ("10", "28", "4")]
 
 
 def test_supplied_gap_breaks_references_and_speakers(awkward_tei):

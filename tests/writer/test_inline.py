@@ -35,7 +35,7 @@ def test_a_note_call_is_a_linked_superscript_followed_by_its_note():
 def test_editorial_signs_print_as_editions_print_them():
     out = html("[Suslova]{.sic corr=Suslov} [in the school]{.supplied} []{.gap extent=\"two words\"} "
                "[]{.folio n=53ob}")
-    assert 'Suslova</span>\u00a0<span class="sic">[<i>sic</i>]</span>' in out
+    assert 'Suslova</span>\u00a0<span class="sic">[<i>sic</i>:\u00a0Suslov]</span>' in out  # the correction printed
     assert '<span class="supplied">[in the school]</span>' in out
     assert "[<i>two words illegible</i>]" in out
     assert "[<i>l.</i>\u00a053ob]" in out
