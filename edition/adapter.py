@@ -322,9 +322,15 @@ def _drawing_facts(document, tagger) -> _DrawingFacts:
     edges: set[int] = set()
     starts: set[int] = set()
 
-    def visit(box, artifact):
+    links: dict[int, Any] = {}  # id of a text box -> the URL link (``a.url``) it is a piece of
+
+    def visit(box, artifact, link=None):
         if isinstance(box, AbsolutePlaceholder):
             box = box._box
+        element = getattr(box, "element", None)
+        if (element is not None and getattr(box, "element_tag", None) == "a"
+                and "url" in (element.get("class") or "").split()):
+            link = element
         if isinstance(box, boxes.MarginBox):
             artifact = "/Pagination"
         elif getattr(box, "is_leader", False) or _is_line_number(box):
@@ -334,10 +340,12 @@ def _drawing_facts(document, tagger) -> _DrawingFacts:
                 facts.artifacts[id(box)] = artifact
             elif box.text.strip():
                 texts.append(box)
+                if link is not None:
+                    links[id(box)] = link
             return
         before = len(texts)
         for child in getattr(box, "children", ()):
-            visit(child, artifact)
+            visit(child, artifact, link)
         if isinstance(box, boxes.LineBox) and len(texts) > before:
             starts.add(id(texts[before]))
             edges.add(id(texts[-1]))
@@ -345,7 +353,7 @@ def _drawing_facts(document, tagger) -> _DrawingFacts:
     for page in document.pages:
         visit(page._page_box, None)
     runs = [Run(box.element, box.text, getattr(box, "edition_hyphenated", False), id(box) in starts,
-                id(box) in edges) for box in texts]
+                id(box) in edges, links.get(id(box))) for box in texts]
     for k, text in tagger.replacements(runs).items():
         facts.actual[id(texts[k])] = text
     return facts

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pdfplumber
 
-INLINE_TYPES = {"Span", "Link", "NonStruct", "Reference", "Quote", "Em", "Strong", "Code", "Annot"}
+INLINE_TYPES = {"Span", "Link", "NonStruct", "Reference", "Quote", "Em", "Strong", "Code", "Annot",
+                "Lbl"}  # a note's number (its label) is a line of the note; a list item's, of the item
 WORD_GAP = 0.12  # a gap wider than this share of the text size is a word space (kerning is far narrower)
 
 
@@ -44,39 +45,53 @@ def read_lines(pdf: Path | str) -> list[Line]:
     """Every line of every page, in reading order within each block, blocks in order of first appearance."""
     out: list[Line] = []
     with pdfplumber.open(str(pdf)) as document:
+        blocks = _blocks(pdf)
         for index, page in enumerate(document.pages):
-            out.extend(_page_lines(index, page))
+            out.extend(_page_lines(index, page, blocks))
     return out
 
 
-def _blocks(page) -> dict[int, tuple[int, str]]:
-    """Marked-content id -> (block number, block type) for one page."""
-    found: dict[int, tuple[int, str]] = {}
+def _blocks(pdf: Path | str) -> dict[tuple[int, int], tuple[int, str]]:
+    """(page index, marked-content id) -> (block number, block type), from the document's structure tree read
+    with pikepdf (an element's content on another page than the element's own is a marked-content reference
+    with its page, ISO 32000-1 14.7.4.3; pdfplumber's tree of a page leaves such content out)."""
+    import pikepdf
+    found: dict[tuple[int, int], tuple[int, str]] = {}
     counter = iter(range(10**9))
+    with pikepdf.open(pdf) as document:
+        pages = {page.obj.objgen: index for index, page in enumerate(document.pages)}
+        root = document.Root.get("/StructTreeRoot")
+        if root is None:
+            return found
 
-    def walk(element: dict, block: tuple[int, str] | None) -> None:
-        kind = element.get("type", "")
-        if kind not in INLINE_TYPES or block is None:
-            block = (next(counter), kind)
-        for mcid in element.get("mcids") or ():
-            found[mcid] = block
-        for child in element.get("children") or ():
-            walk(child, block)
+        def walk(element, block, page) -> None:
+            if isinstance(element, pikepdf.Dictionary):
+                if element.get("/Type") == "/MCR":
+                    found[(pages[element.Pg.objgen], int(element.MCID))] = block
+                    return
+                if "/Obj" in element or "/S" not in element:  # an annotation's reference
+                    return
+                kind = str(element.S)[1:]
+                if kind not in INLINE_TYPES or block is None:
+                    block = (next(counter), kind)
+                if element.get("/Pg") is not None:
+                    page = pages[element.Pg.objgen]
+                kids = element.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid, block, page)
+            elif page is not None:
+                found[(page, int(element))] = block
 
-    try:
-        tree = page.structure_tree
-    except AssertionError:  # pdfplumber finds no structure for a page that has none (a blank verso)
-        return found
-    for element in tree:
-        walk(element, None)
+        kids = root.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+            walk(kid, None, None)
     return found
 
 
-def _page_lines(index: int, page) -> list[Line]:
-    blocks = _blocks(page)
+def _page_lines(index: int, page, blocks: dict[tuple[int, int], tuple[int, str]]) -> list[Line]:
     by_block: dict[tuple[int, str], list[dict]] = defaultdict(list)
     for char in page.chars:
-        block = blocks.get(char.get("mcid"))
+        block = blocks.get((index, char.get("mcid")))
         if block is not None and char["text"].strip(" "):
             by_block[block].append(char)
     lines: list[Line] = []

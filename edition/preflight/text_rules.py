@@ -136,8 +136,10 @@ def _names(texts: list[str], page: int, name: str) -> bool:
     if re.search(rf"(?<!\w){re.escape(name)}", texts[page]):
         return True
     following = texts[page + 1] if page + 1 < len(texts) else ""
-    return any(texts[page].endswith(name[:k] + "-") and following.startswith(name[k:]) or
-               (name[:k] + "- ") in texts[page] and name[k:] in following for k in range(2, len(name) - 1))
+    # the reading joins a word hyphenated at a line's end, and drops the hyphen at the page's last line too,
+    # so the page has the word's beginning, run into what follows it (the notes, the running head)
+    return any(following.startswith(name[k:]) and re.search(rf"(?<!\w){re.escape(name[:k])}", texts[page])
+               for k in range(2, len(name) - 1))
 
 
 def index_entries(text: str, forms: dict[str, set[str]]) -> list[tuple[str, str]]:

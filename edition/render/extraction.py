@@ -11,12 +11,13 @@ replacement text (poppler, pdfium, Acrobat), however the line or page breaks.
 ``replacements(runs)`` takes every text run of the part (``Run``: its element, its text, whether
 hyphenation cut it, whether it begins or ends a line) in reading order, and gives, by the run's index,
 the replacement text of those that need one.  A piece is continued only by the next run of the same
-element that begins a line, so nothing is taken from another element.
+element that begins a line, so nothing is taken from another element; a URL link set in pieces (the
+places where it may break, ``writer.html``) and broken across lines reads whole from its first piece.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 URL_TAIL = re.compile(r"(https?://|www\.|mailto:)\S*$")
@@ -35,6 +36,7 @@ class Run:
     hyphenated: bool = False
     line_start: bool = False
     line_end: bool = False
+    link: Any = None  # the URL link (``a.url``) the run is a piece of, set in pieces that say where it breaks
 
 
 def _broken(run: Run) -> tuple[str, re.Pattern] | None:
@@ -52,8 +54,25 @@ def _broken(run: Run) -> tuple[str, re.Pattern] | None:
     return (compound.group(), WORD_HEAD) if compound else None
 
 
+def broken_links(runs: list[Run]) -> dict[int, str]:
+    """A URL link broken across lines (set in pieces, ``writer.html``): its first run reads as the whole URL,
+    the others as nothing."""
+    pieces: dict[int, list[int]] = {}
+    for k, run in enumerate(runs):
+        if run.link is not None:
+            pieces.setdefault(id(run.link), []).append(k)
+    out: dict[int, str] = {}
+    for indexes in pieces.values():
+        if any(runs[k].line_start for k in indexes[1:]):
+            out.update({k: "" for k in indexes[1:]})
+            out[indexes[0]] = _source_text(runs[indexes[0]].link)
+    return out
+
+
 def replacements(runs: list[Run]) -> dict[int, str]:
     """The replacement text of each run (by index) that shows a piece of a broken word or URL."""
+    links = broken_links(runs)
+    runs = [replace(run, line_start=False, line_end=False) if k in links else run for k, run in enumerate(runs)]
     following: dict[int, int] = {}  # a run -> the next run of its element
     last: dict[int, int] = {}
     for k, run in enumerate(runs):
@@ -83,7 +102,7 @@ def replacements(runs: list[Run]) -> dict[int, str]:
                 continue
         if start:
             out[k] = run.text[start:].lstrip()  # the line begins after the piece the line before took
-    return out
+    return out | links
 
 
 def _source_text(element) -> str:

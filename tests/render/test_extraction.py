@@ -47,3 +47,24 @@ def test_a_url_that_ends_at_a_line_end_is_not_joined_to_the_next_word():
 def test_a_run_that_does_not_begin_a_line_is_not_taken_from():
     runs = [line("It is recom\u2010", True), Run(P, "mended", line_start=False, line_end=True)]
     assert replacements(runs) == {}
+
+
+LINK = ET.fromstring('<a class="url"><span>https://</span><span>digitalarchive.wilsoncenter.org/</span>'
+                     '<span>document/</span><span>working-notes-of-the-session</span></a>')
+
+
+def test_a_url_link_set_in_pieces_and_broken_across_lines_reads_whole_from_its_first_piece():
+    spans = list(LINK)
+    runs = [Run(spans[0], "https://", line_start=True, link=LINK),
+            Run(spans[1], "digitalarchive.wilsoncenter.org/", link=LINK),
+            Run(spans[2], "document/", line_end=True, link=LINK),
+            Run(spans[3], "working-notes-of-the-", line_start=True, line_end=True, link=LINK),
+            Run(spans[3], "session", line_start=True, link=LINK)]
+    assert read(runs) == ["https://digitalarchive.wilsoncenter.org/document/working-notes-of-the-session",
+                          "", "", "", ""]
+
+
+def test_a_url_link_on_one_line_needs_no_replacement():
+    spans = list(LINK)
+    runs = [Run(spans[0], "https://", line_start=True, link=LINK), Run(spans[1], "digitalarchive.org/", link=LINK)]
+    assert replacements(runs) == {}

@@ -46,10 +46,45 @@ def volume_build(tmp_path_factory):
     return build
 
 
+LONG_URL = ("https://digitalarchive.wilsoncenter.org/document/working-notes-from-the-session-of-the-cpsu-cc-"
+            "presidium-on-26-october-1956-continuation-of-the-session")
+LONG_URL_DOCUMENT = f"""\
+title: Working Notes from the Session of the CPSU CC Presidium on 26 October 1956
+date: 1956-10-26
+citation:
+  as_given: >-
+    Wilson Center Digital Archive, TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob, compiled by V. N. Malin
+    <{LONG_URL}>
+  url: {LONG_URL}
+body:
+  - paragraphs:
+      - Cde. Gomułka and Cde. Hegedüs, with Liu Shaoqi (刘少奇) and Хрущёв.
+"""
+
+
+@pytest.fixture(scope="session")
+def url_build(tmp_path_factory):
+    """A one-document edition whose archive URL is longer than a line: the layout must break it."""
+    from edition.build import build_edition
+    from sources import EDITION_YAML
+    built: dict = {}
+    root = tmp_path_factory.mktemp("long-url")
+
+    def build(profile: str):
+        if profile not in built:
+            (root / "source" / "documents").mkdir(parents=True, exist_ok=True)
+            (root / "source" / "edition.yaml").write_text(EDITION_YAML)
+            (root / "source" / "documents" / "x.yaml").write_text(LONG_URL_DOCUMENT)
+            built[profile] = build_edition(root / "source", root / f"out-{profile}", Diagnostics(), profile=profile)
+        return built[profile]
+
+    return build
+
+
 @pytest.fixture
-def built(seed_build, volume_build):
+def built(seed_build, volume_build, url_build):
     def get(edition: str, profile: str):
-        return (seed_build if edition == "seed" else volume_build)(profile)
+        return {"seed": seed_build, "volume": volume_build, "long-url": url_build}[edition](profile)
     return get
 
 
