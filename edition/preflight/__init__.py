@@ -86,6 +86,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
 
     from .file_rules import check_boxes, check_colour, check_fonts, check_metadata, xmp_text
     from .reading import Readers
+    from .apparatus_rules import check_apparatus
     from .text_rules import check_index, check_labels, check_notes, destination_pages
     path = str(path)
     data = data if data is not None else Path(path).read_bytes()
@@ -115,6 +116,7 @@ def preflight(path: Path | str, edition=None, profile: str | None = None, data: 
         dests = destination_pages(reader)
         check_notes(report, dests, labels)
         check_index(report, reader, data, pages, labels, dests, edition)
+        check_apparatus(report, data, reader, pages, labels, edition)
     readers.finish(report)
     return report
 

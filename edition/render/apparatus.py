@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import anchors
+from .. import adapter, anchors
 from ..design import Design
 from ..diagnostics import Diagnostic, EditionError
 from ..model import App, Document
@@ -59,11 +59,13 @@ def next_plan(attempt, doc: Document, design: Design) -> LayoutPlan | None:
             page, first, last = where[app.anchor]
             pages.setdefault(page, []).append((app.anchor, first, last))
     blocks = []
+    padded = {(b.block, b.word, b.entries): b.pad for b in attempt.plan.apparatus}
     for page, entries in sorted(pages.items()):
         host = _first_word(attempt, doc, page)
         if host is None:
             return None  # no word of the text on the page to set its block with: verification says so
-        blocks.append(ApparatusBlock(host[0], host[1], tuple(entries)))
+        pad = padded.get((host[0], host[1], tuple(entries)), 0.0)  # a block that keeps its page keeps its pad
+        blocks.append(ApparatusBlock(host[0], host[1], tuple(entries), pad))
     mine = frozenset(paragraph_anchors(doc))
     others = tuple(b for b in attempt.plan.apparatus if b.block not in mine)
     marks = line_marks(attempt, doc, design.line_every, design.line_count)
@@ -73,6 +75,29 @@ def next_plan(attempt, doc: Document, design: Design) -> LayoutPlan | None:
         return None
     return replace(attempt.plan, apparatus=others + tuple(blocks), line_marks=other_marks + marks,
                    marked=attempt.plan.marked | mine)
+
+
+def padded_plan(attempt, doc: Document, design: Design) -> LayoutPlan | None:
+    """For a page that swings (with its block of ``n`` lines' entries it takes ``n + 1`` lines; with the
+    ``n + 1`` lines' entries, only ``n``): the attempt's plan with the block of the first page that holds a
+    lemma its block lacks given room enough above it to keep that page at the lines its block lists (the
+    room left below the page's last line, and a pixel).  None when no page of the attempt is such."""
+    apps = entries_of(doc)
+    where = lemma_lines(attempt.places, apps, numbered_lines(attempt.document, doc, design.line_count))
+    for block in attempt.plan.apparatus:
+        spots = attempt.places.get(anchors.apparatus_block(block.block, block.word), [])
+        if len(spots) != 1 or block.block not in paragraph_anchors(doc):
+            continue
+        page = spots[0].page_index
+        listed = {anchor for anchor, _first, _last in block.entries}
+        if any(place[0] == page and anchor not in listed for anchor, place in where.items()):
+            boxes = adapter.page_boxes(attempt.document.pages[page])
+            bottom = max((line.bottom for line in boxes.lines), default=boxes.content_top)
+            room = (boxes.notes_top if boxes.notes_top is not None else boxes.content_bottom) - bottom
+            pad = round(block.pad + (max(room, 0.0) + 1.0) * 0.75, 2)  # CSS px to pt
+            apparatus = tuple(replace(b, pad=pad) if b == block else b for b in attempt.plan.apparatus)
+            return replace(attempt.plan, apparatus=apparatus)
+    return None
 
 
 def _first_word(attempt, doc: Document, page: int) -> tuple[str, int] | None:

@@ -23,6 +23,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from .. import anchors
 from ..clock import iso_stamp
 from ..model import CrossRef, Edition, document_texts, walk_inlines
 from ..profiles import Profile
@@ -33,7 +34,8 @@ from .documents import lay_out_documents
 from .finish import write_pdf
 from .layout import AnchorPlace, Renderer, renumber_pages
 from .placement import LaidOut, lay_out_placing_notes
-from .apparatus import verify_apparatus
+from .apparatus import entries_of, verify_apparatus
+from .line_numbers import line_at, numbered_lines
 from .verify import verify_notes
 
 
@@ -49,6 +51,7 @@ class BodyLayout:
     relaxed: frozenset[str]
     passes: int = 0  # layouts of the text, counting those a relaxed paragraph needed
     plans: dict[str, dict] = field(default_factory=dict)  # the plan of each part laid out, by its plan key
+    lines: dict[str, int] = field(default_factory=dict)  # a mention's line, where the index cites lines
 
     def folio(self, anchor: str) -> int | None:
         where = self.places.get(anchor)
@@ -67,6 +70,24 @@ class DocumentPart:
     html: Markup  # the document's part of the HTML, as the note placement wrote it
     plan_key: str = ""
     plan: dict = field(default_factory=dict)  # its layout plan, as data, for the plan cache
+    lines: dict[str, int] = field(default_factory=dict)  # a mention's line number, where the index cites lines
+
+
+def mention_lines(laid: LaidOut) -> dict[str, int]:
+    """The line of every person mentioned in the numbered text of a document with an apparatus (the index
+    cites it as "12.4"); mentions elsewhere (headings, notes) are cited by page."""
+    out: dict[str, int] = {}
+    for doc in laid.edition.documents:
+        if not entries_of(doc):
+            continue
+        lines = numbered_lines(laid.document, doc, laid.edition.meta.design.line_count)
+        prefix = anchors.mention(doc.id, 0)[:-1]
+        for anchor, spots in laid.places.items():
+            if anchor.startswith(prefix) and anchor[len(prefix):].isdigit():
+                line = line_at(lines, spots[0].page_index, spots[0].y)
+                if line is not None:
+                    out[anchor] = line.number
+    return out
 
 
 def page_html(edition: Edition, parts, profile: Profile, linked: bool = False, **options) -> str:
@@ -86,7 +107,7 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: Prof
     part = writer.write(laid, 1)
     handles = [assembler.add(part.pdf)] if assembler is not None else []
     return BodyLayout(edition, handles, part.pages, laid.part, laid.places, laid.relaxed, laid.passes,
-                      {part.plan_key: part.plan} if part.plan_key else {})
+                      {part.plan_key: part.plan} if part.plan_key else {}, part.lines)
 
 
 def _cross_references(edition: Edition):
@@ -118,15 +139,16 @@ class _PartWriter:
             verify_apparatus(laid, doc, laid.edition.meta.design, folio=lambda i: str(i + first_folio))
         pages = list(laid.document.pages)
         padded = len(pages) + len(pages) % 2  # the next document opens on a recto
+        lines = mention_lines(laid) if laid.edition.meta.design.line_locators else {}
         if not self.writing:
             return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
-                                laid.plan.as_data())
+                                laid.plan.as_data(), lines)
         renumber_pages(laid.document, laid.context, first_folio - laid.first_folio)
         if len(pages) < padded:
             pages += self._blank_verso(laid.edition).pages
         pdf = write_pdf(laid.document.copy(pages), self.profile)
         return DocumentPart(pdf, padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
-                            laid.plan.as_data())
+                            laid.plan.as_data(), lines)
 
     def _blank_verso(self, edition: Edition):
         """A blank verso, laid out anew for each use (WeasyPrint's pages keep state from being drawn)."""
@@ -169,7 +191,8 @@ def _lay_out_each_document(edition: Edition, renderer: Renderer, where: str, wri
         before += part.pages
     html = Markup("").join(part.html for part in parts)
     return BodyLayout(edition, handles, before, html, places, relaxed, sum(part.passes for part in parts),
-                      {part.plan_key: part.plan for part in parts if part.plan_key})
+                      {part.plan_key: part.plan for part in parts if part.plan_key},
+                      {anchor: line for part in parts for anchor, line in part.lines.items()})
 
 
 def _reusing_unchanged(alone: list[Edition], cache: dict, styles: str, writer: _PartWriter,

@@ -42,7 +42,7 @@ class Matter:
 
 def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
     """The index of names, with the printed folio of every mention."""
-    return build_index(body.edition, collect_mentions(body.edition), body.folio)
+    return build_index(body.edition, collect_mentions(body.edition), body.folio, body.lines)
 
 
 def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where: str, jobs: int) -> Matter:

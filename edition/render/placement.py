@@ -28,7 +28,7 @@ from .. import adapter
 from ..model import Edition
 from ..writer.html import paragraph_anchors, render_body_part
 from ..writer.plan import LayoutPlan
-from .apparatus import entries_of, next_plan, settled
+from .apparatus import entries_of, next_plan, padded_plan, settled
 from .continuation import Attempt, Continuer
 from .layout import AnchorPlace, Renderer, layout_failure, page_map
 from .verify import NotePlacement, note_placements
@@ -85,6 +85,15 @@ class _Placer:
                 return next_plan(attempt, doc, self.design)
         return None
 
+    def padded_plan(self, attempt: Attempt, previous: Attempt | None) -> LayoutPlan | None:
+        """The plan that keeps a swinging page at the lines its block lists (``render.apparatus``)."""
+        for candidate in (attempt, previous):
+            for doc in self.documents_with_entries if candidate is not None else ():
+                plan = padded_plan(candidate, doc, self.design)
+                if plan is not None:
+                    return plan
+        return None
+
     def run(self) -> LaidOut:
         first = self.page_html(self.edition, [render_body_part(self.edition, LayoutPlan())],
                                first_page=self.first_page)
@@ -100,13 +109,18 @@ class _Placer:
         continuer = Continuer(self.edition, self.lay_out, self.measure_layout)
         relaxing = 0
         apparatus_seen: set[tuple] = set()
+        previous: Attempt | None = None
         while self.passes < PASSES:
             if _all_placed(attempt):  # the notes are placed: the critical apparatus, page by page
                 plan = self.apparatus_plan(attempt)
-                if plan is None or (plan.apparatus, plan.line_marks) in apparatus_seen:
-                    break  # settled, or swinging between two layouts: verification says so
+                if plan is not None and (plan.apparatus, plan.line_marks) in apparatus_seen:
+                    plan = self.padded_plan(attempt, previous)  # a page swings: its block holds it
+                    if plan is not None and (plan.apparatus, plan.line_marks) in apparatus_seen:
+                        plan = None
+                if plan is None:
+                    break  # settled, or swinging still: verification says so
                 apparatus_seen.add((plan.apparatus, plan.line_marks))
-                attempt = self.lay_out(plan)
+                previous, attempt = attempt, self.lay_out(plan)
                 continue
             more = paragraphs_to_relax(attempt.placements, attempt.places, self.paragraphs) - attempt.plan.relaxed
             if more and relaxing < RELAXING_PASSES:  # first remedy: widow and orphan control gives way
@@ -119,7 +133,15 @@ class _Placer:
                 break
             attempt = self.lay_out(plan)
         if attempt.plan.marked:  # the words were marked for measuring: lay out the final text without marks
-            attempt = self.lay_out(replace(attempt.plan, marked=frozenset()))
+            # (but in the spans that held the marks, where the apparatus measured its lines with them)
+            numbered = frozenset(b for doc in self.documents_with_entries for b in self.paragraphs[doc.id])
+            unmarked = self.lay_out(replace(attempt.plan, marked=frozenset(),
+                                            spanned=attempt.plan.marked & numbered))
+            # the marks are spans of no style, but a line may break otherwise without them (a word hyphenated
+            # inside a span or not): then the marked layout, whose pages and apparatus agree, is the final one
+            if not _all_placed(unmarked) or not self.apparatus_settled(unmarked):
+                return self.laid_out(attempt)
+            attempt = unmarked
         return self.laid_out(attempt)
 
     def lay_out(self, plan: LayoutPlan) -> Attempt:

@@ -105,9 +105,10 @@ def _mentions_in(nodes: tuple[Inline, ...], doc: Document, note: int | None) -> 
 # ----------------------------------------------------------------- entries
 
 
-def build_index(edition: Edition, mentions: tuple[Mention, ...], folio_of: Callable[[str], int | None]
-                ) -> tuple[IndexEntry, ...]:
-    """The index entries, sorted, from the mentions and the printed folio of each anchor."""
+def build_index(edition: Edition, mentions: tuple[Mention, ...], folio_of: Callable[[str], int | None],
+                lines: dict[str, int] | None = None) -> tuple[IndexEntry, ...]:
+    """The index entries, sorted, from the mentions and the printed folio of each anchor (and, where the
+    design cites lines, the line of each mention in a document whose lines are numbered)."""
     persons = {p.id: p for p in edition.persons}
     places: dict[str, list[tuple[int, int | None, str]]] = {}
     forms_used: dict[str, set[str]] = {}
@@ -123,7 +124,7 @@ def build_index(edition: Edition, mentions: tuple[Mention, ...], folio_of: Calla
         person = persons[pid]
         see_also = tuple(CrossReference("See also", other, persons[other].index_form)
                          for other in person.see_also if other in places)
-        entries.append(IndexEntry(person.index_form, pid, format_locators(where), see_also,
+        entries.append(IndexEntry(person.index_form, pid, format_locators(where, lines), see_also,
                                   letter_group(person.index_form)))
         for form in sorted(forms_used.get(pid, ())):
             if _needs_see_reference(person, form):

@@ -2,7 +2,7 @@
 
 Takes (page, note, anchor) places; gives ``Locator`` values with their printed
 text in the Chicago Manual of Style's forms ("5", "5–7", "101–8", "3n4",
-"5nn3–4"), and ``parse_locator`` which reads such a text back into the same
+"5nn3–4"; "12.4", page 12, line 4, where the lines are numbered), and ``parse_locator`` which reads such a text back into the same
 model (the preflight checks printed locators against the pages they name).
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Iterable
 
 EN_DASH = "\u2013"
-_PRINTED = re.compile(r"^(\d+)(?:-(\d+))?(?:(nn?)(\d+)(?:-(\d+))?)?$")
+_PRINTED = re.compile(r"^(\d+)(?:-(\d+))?(?:(nn?)(\d+)(?:-(\d+))?|\.(\d+))?$")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Locator:
     last_page: int
     notes: tuple[int, ...]
     anchor: str
+    line: int | None = None  # "12.4": line 4 of page 12, in a document whose lines are numbered
 
 
 def abbreviate_range(first: int, last: int) -> str:
@@ -52,8 +53,10 @@ def _note_runs(numbers: list[int]) -> list[list[int]]:
     return runs
 
 
-def format_locators(places: Iterable[tuple[int, int | None, str]]) -> tuple[Locator, ...]:
-    """Locators from (page, note or None, anchor) triples.
+def format_locators(places: Iterable[tuple[int, int | None, str]],
+                    lines: dict[str, int] | None = None) -> tuple[Locator, ...]:
+    """Locators from (page, note or None, anchor) triples; ``lines`` gives the line of an anchor in the text
+    of a document whose lines are numbered, cited as "12.4" (page 12, line 4) where the design asks.
 
     A page where the person is named in the text is cited alone; a page where
     they appear only in notes is cited with the note numbers ("3n4",
@@ -61,8 +64,11 @@ def format_locators(places: Iterable[tuple[int, int | None, str]]) -> tuple[Loca
     """
     text_pages: dict[int, str] = {}
     note_pages: dict[int, dict[int, str]] = {}
+    line_places: dict[tuple[int, int], str] = {}
     for page, note, anchor in places:
-        if note is None:
+        if note is None and lines and anchor in lines:
+            line_places.setdefault((page, lines[anchor]), anchor)
+        elif note is None:
             text_pages.setdefault(page, anchor)
         else:
             note_pages.setdefault(page, {}).setdefault(note, anchor)
@@ -70,17 +76,21 @@ def format_locators(places: Iterable[tuple[int, int | None, str]]) -> tuple[Loca
     for _, consecutive in groupby(enumerate(sorted(text_pages)), key=lambda t: t[1] - t[0]):
         pages = [p for _, p in consecutive]
         items.append(Locator(abbreviate_range(pages[0], pages[-1]), pages[0], pages[-1], (), text_pages[pages[0]]))
+    for (page, line), anchor in line_places.items():
+        items.append(Locator(f"{page}.{line}", page, page, (), anchor, line))
+    cited = set(text_pages) | {page for page, _line in line_places}
     for page, notes in note_pages.items():
-        if page in text_pages:
+        if page in cited:
             continue  # the page is cited for the text already
         for run in _note_runs(list(notes)):
             text = f"{page}n{run[0]}" if len(run) == 1 else f"{page}nn{run[0]}{EN_DASH}{run[-1]}"
             items.append(Locator(text, page, page, tuple(run), notes[run[0]]))
-    return tuple(sorted(items, key=lambda loc: (loc.first_page, loc.notes)))
+    return tuple(sorted(items, key=lambda loc: (loc.first_page, loc.line or 0, loc.notes)))
 
 
 def parse_locator(text: str) -> Locator | None:
-    """A printed locator read back ("101–8" is pages 101 to 108; "5nn3–4" notes 3 and 4 of page 5), or None."""
+    """A printed locator read back ("101–8" is pages 101 to 108; "5nn3–4" notes 3 and 4 of page 5; "12.4" line
+    4 of page 12), or None."""
     m = _PRINTED.match(text.strip(" .").replace(EN_DASH, "-"))
     if not m:
         return None
@@ -92,4 +102,4 @@ def parse_locator(text: str) -> Locator | None:
         low = int(m.group(4))
         high = int(m.group(5)) if m.group(5) else low
         notes = tuple(range(low, high + 1))
-    return Locator(text, int(first), int(last), notes, "")
+    return Locator(text, int(first), int(last), notes, "", int(m.group(6)) if m.group(6) else None)

@@ -61,6 +61,6 @@ def render_apparatus_block(block: ApparatusBlock, apps: dict[str, App]) -> Marku
     """The block of a page: its entries in line order, as a footnote element."""
     entries = Markup("\u2003|\u2003").join(entry_html(apps[anchor], first, last)
                                           for anchor, first, last in block.entries if anchor in apps)
-    style = Markup(' style="padding-bottom: %.2fpt"') % block.pad if block.pad else Markup("")
+    style = Markup(' style="padding-top: %.2fpt"') % block.pad if block.pad else Markup("")
     return Markup('<edition-note class="%s" id="%s"%s>%s</edition-note>') % (
         APPARATUS.block_class, anchors.apparatus_block(block.block, block.word), style, entries)

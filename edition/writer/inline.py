@@ -118,6 +118,8 @@ class _Writer:
             pieces.extend((escape(value[last:offset]), self.before_word(words, first + j)))
             if words.prefix:
                 word = Markup('<span class="w" id="%s%d">%s</span>') % (words.prefix, first + j, value[offset:end])
+            elif words.spans:
+                word = Markup('<span class="w">%s</span>') % value[offset:end]
             else:
                 word = escape(value[offset:end])
             mark = words.numbers.get(first + j)

@@ -31,7 +31,7 @@ class Continuation:
 class ApparatusBlock:
     """The critical apparatus of one page: its entries (the entry's anchor and the lines of its lemma), set
     at the foot of the page where word ``word`` of paragraph ``block`` stands (the page's first), above the
-    page's notes; ``pad`` points of space after it keep a page whose last line would swing between pages."""
+    page's notes; ``pad`` points of space above it keep a page whose last line would swing between pages."""
 
     block: str
     word: int
@@ -61,6 +61,7 @@ class LayoutPlan:
     calls: dict[str, int] = field(default_factory=dict)  # a split note -> the page its call must stay on
     apparatus: tuple[ApparatusBlock, ...] = ()  # the critical apparatus, page by page
     line_marks: tuple[LineMark, ...] = ()  # the line numbers in the margin
+    spanned: frozenset[str] = frozenset()  # paragraphs whose words are set in spans as marked, without ids
 
     def as_data(self) -> dict:
         """The plan as plain data (JSON) for the plan cache; ``from_data`` reads it back."""
@@ -68,7 +69,8 @@ class LayoutPlan:
                 "continuations": [[c.note, c.part, c.block, c.word] for c in self.continuations],
                 "marked": sorted(self.marked), "calls": dict(sorted(self.calls.items())),
                 "apparatus": [[a.block, a.word, [list(e) for e in a.entries], a.pad] for a in self.apparatus],
-                "line_marks": [[m.block, m.word, m.number, m.dx, m.side] for m in self.line_marks]}
+                "line_marks": [[m.block, m.word, m.number, m.dx, m.side] for m in self.line_marks],
+                "spanned": sorted(self.spanned)}
 
     @classmethod
     def from_data(cls, data: dict) -> "LayoutPlan":
@@ -76,7 +78,7 @@ class LayoutPlan:
                    tuple(Continuation(*c) for c in data["continuations"]), frozenset(data["marked"]),
                    dict(data["calls"]), tuple(ApparatusBlock(b, w, tuple(tuple(e) for e in entries), pad)
                                               for b, w, entries, pad in data.get("apparatus", ())),
-                   tuple(LineMark(*m) for m in data.get("line_marks", ())))
+                   tuple(LineMark(*m) for m in data.get("line_marks", ())), frozenset(data.get("spanned", ())))
 
     def relaxing(self, more: frozenset[str]) -> "LayoutPlan":
         return replace(self, relaxed=self.relaxed | more)
@@ -90,12 +92,13 @@ class LayoutPlan:
         inserts: list[Continuation | ApparatusBlock] = [c for c in self.continuations if c.block == block]
         inserts += [a for a in self.apparatus if a.block == block]  # after the continuations set there
         numbers = {m.word: m for m in self.line_marks if m.block == block}
-        if not inserts and not numbers and block not in self.marked:
+        if not inserts and not numbers and block not in self.marked and block not in self.spanned:
             return None
         before: dict[int, list[Continuation | ApparatusBlock]] = {}
         for c in inserts:
             before.setdefault(c.word, []).append(c)
-        return BlockWords(anchors.word_prefix(block) if block in self.marked else "", before, numbers)
+        return BlockWords(anchors.word_prefix(block) if block in self.marked else "", before, numbers,
+                          spans=block in self.spanned)
 
 
 @dataclass
@@ -105,4 +108,5 @@ class BlockWords:
     prefix: str  # marker ids are prefix + word number; "" marks nothing
     before: dict[int, list["Continuation | ApparatusBlock"]]
     numbers: dict[int, LineMark] = field(default_factory=dict)  # word -> the line number set with it
+    spans: bool = False  # each word's beginning in a span without an id (the boxes of a marked layout)
     counter: WordCounter = field(default_factory=WordCounter)
