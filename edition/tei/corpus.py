@@ -69,6 +69,10 @@ def edition_data(file: TeiFile, documents: list[str], inlines: Inlines | None = 
     heading = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='document-heading']")
     if heading:
         data["document_heading"] = heading
+    numbers = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='line-numbering']")
+    lines = dict(re.findall(r"(every|count|locators)\s+(\w+)", numbers))
+    if lines:  # the line numbers of a critical edition ("every 5; count document; locators line")
+        data["lines"] = {k: int(v) if k == "every" and v.isdigit() else v for k, v in lines.items()}
     if inlines is not None:
         data["method"] = [inlines.content(p) for p in header.xpath("t:encodingDesc/t:editorialDecl/t:p",
                                                                     namespaces=NS)]

@@ -246,7 +246,7 @@ def _preamble(edition: Edition, doc: Document) -> str:
 def _assign_ids(edition: Edition) -> _Ids:
     ids = _Ids()
     ids.used.update({"editor-%d" % i for i in range(1, len(edition.meta.editors) + 1)} | {"translator", "page",
-                                                                                           "note-numbering"})
+                                                                                           "note-numbering", "line-numbering"})
     for person in edition.persons:
         ids.assign("person", person.id)
     for doc in edition.documents:
