@@ -176,7 +176,8 @@ def _hungarian(text: str) -> Shelfmark | None:
 
 
 FMA = re.compile(r"PRC FMA|\bFMA\b|\bAMFAC\b|Chinese Foreign Ministry Archives?"
-                 r"|(?:Foreign Ministry|Ministry of Foreign Affairs) Archives? of the (?:People['’]s Republic of )?China"
+                 r"|(?:Foreign Ministry|Ministry of Foreign Affairs) Archives? of the"
+                 r" (?:People['’]s Republic of )?China"
                  r"|Archives? of the (?:Chinese )?(?:Foreign Ministry|Ministry of Foreign Affairs)"
                  r"(?: of (?:the People['’]s Republic of )?China)?|(?:中华人民共和国)?外交部档案馆?")
 FMA_NUMBER = re.compile(r"(?<![\d-])(?P<collection>\d{3})[-–](?P<file>\d{5})[-–](?P<item>\d{2}(?:\(\d+\))?)(?!\d)"

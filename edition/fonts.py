@@ -102,7 +102,9 @@ class Coverage:
         self.covered: set[int] = set()
         self.read = 0  # families read so far
 
-    def __contains__(self, cp: int) -> bool:
+    def __contains__(self, cp: object) -> bool:
+        if not isinstance(cp, int):
+            return False
         while cp not in self.covered and self.read < len(self.families):
             for path, index in family_files(self.families[self.read], self.styles):
                 self.covered |= _cmap(path, index)

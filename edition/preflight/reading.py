@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from typing import Any
 from dataclasses import dataclass
 
 from .. import adapter
@@ -199,8 +200,8 @@ def decompression_problems(reader) -> list[str]:
             continue  # not Flate after all: the readers say so
         total += size
         if size > MAX_DECODED_STREAM_BYTES or total > MAX_DECODED_TOTAL_BYTES:
-            problems.append(f"object {number}: its streams decompress to more than "
-                            f"{(MAX_DECODED_STREAM_BYTES if size > MAX_DECODED_STREAM_BYTES else MAX_DECODED_TOTAL_BYTES) >> 20} MB "
+            limit = MAX_DECODED_STREAM_BYTES if size > MAX_DECODED_STREAM_BYTES else MAX_DECODED_TOTAL_BYTES
+            problems.append(f"object {number}: its streams decompress to more than {limit >> 20} MB "
                             f"(a decompression bomb?): the file is not read further")
             break
     return problems
@@ -234,7 +235,7 @@ def texts_in_boxes(data: bytes, boxes: list[tuple[int, list[float]]]) -> list[st
     import pypdfium2 as pdfium
     out = []
     pdf = pdfium.PdfDocument(data)
-    textpages: dict[int, object] = {}
+    textpages: dict[int, Any] = {}
     try:
         for index, (x0, y0, x1, y1) in boxes:
             if index not in textpages:

@@ -92,7 +92,7 @@ def check_notes(report: Report, dests: dict[str, int], labels: list[str]) -> Non
 def _looks_like_note(name: str, calls: dict[str, int]) -> bool:
     """A destination named as a note ("<doc>-n<number>") of a document whose notes have calls."""
     m = _NOTE.match(name)
-    return m is not None and any(_NOTE.match(note) and _NOTE.match(note)["doc"] == m["doc"] for note in calls)
+    return m is not None and any((n := _NOTE.match(note)) is not None and n["doc"] == m["doc"] for note in calls)
 
 
 def check_index(report: Report, reader, data: bytes, pages: list[Page], labels: list[str],

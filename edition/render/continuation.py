@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -71,7 +71,7 @@ class Attempt:
     """One layout of a part: the document, its context, the page of every anchor, the placements."""
 
     plan: LayoutPlan
-    document: object
+    document: Any  # a laid-out WeasyPrint document (read through the adapter)
     context: object
     places: dict
     placements: list[NotePlacement]
@@ -86,7 +86,7 @@ class Continuer:
     """Finds the next plan for a note whose part is misplaced (``step``), laying out what it must measure."""
 
     def __init__(self, edition: Edition, lay_out: Callable[[LayoutPlan], Attempt],
-                 measure_layout: Callable[[Markup], object]):
+                 measure_layout: Callable[[Markup], Any]):
         self.edition, self.lay_out, self.measure_layout = edition, lay_out, measure_layout
 
     def step(self, attempt: Attempt, placement: NotePlacement) -> LayoutPlan | None:
@@ -123,9 +123,9 @@ class Continuer:
         if host is None:
             return None
         kept = host.bottom  # the text that stays on the page above the note: down to the host line ...
-        after = boxes.lines.index(host) + 1
-        if in_heading and after < len(boxes.lines):  # ... or the line after a heading, which keeps it company
-            kept = boxes.lines[after].bottom
+        next_line = boxes.lines.index(host) + 1
+        if in_heading and next_line < len(boxes.lines):  # ... or the line after a heading, which keeps it company
+            kept = boxes.lines[next_line].bottom
         room = boxes.content_bottom - kept - _notes_overhead(boxes) - self._staying(
             probe, boxes, note, j, host, kept, lines.height)
         k = max(MIN_LINES, math.floor((room + 0.01) / lines.height))
@@ -173,11 +173,11 @@ class Continuer:
                 heights.append(line.bottom - line.top)
             for name, spot in page.anchors.items():
                 if name.startswith(prefix) and name[len(prefix):].isdigit():
-                    line = boxes.line_at(spot[1])
-                    if line is not None:
-                        key = (index, boxes.lines.index(line))
+                    at = boxes.line_at(spot[1])
+                    if at is not None:
+                        key = (index, boxes.lines.index(at))
                         placed[key].append(int(name[len(prefix):]))
-                        if abs(spot[0] - line.left) < 0.5:
+                        if abs(spot[0] - at.left) < 0.5:
                             fragments[key] = False
         order = sorted(placed)
         if stop is not None:

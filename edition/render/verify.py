@@ -53,10 +53,11 @@ class NotePlacement:
         return self.wrong_part is None
 
 
-def note_placements(edition: Edition, places: dict[str, list[AnchorPlace]], plan: LayoutPlan = LayoutPlan(),
+def note_placements(edition: Edition, places: dict[str, list[AnchorPlace]], plan: LayoutPlan | None = None,
                     content_tops: Callable[[int], float] | None = None) -> list[NotePlacement]:
     """Each note's placement; ``content_tops(page)`` (the top of the page's text area) finds overflowing
     parts."""
+    plan = plan or LayoutPlan()
     out = []
     for doc in edition.documents:
         for note in doc.notes:

@@ -245,8 +245,8 @@ def _preamble(edition: Edition, doc: Document) -> str:
 
 def _assign_ids(edition: Edition) -> _Ids:
     ids = _Ids()
-    ids.used.update({"editor-%d" % i for i in range(1, len(edition.meta.editors) + 1)} | {"translator", "page",
-                                                                                           "note-numbering", "line-numbering"})
+    reserved = {"translator", "page", "note-numbering", "document-heading", "line-numbering"}
+    ids.used.update({"editor-%d" % i for i in range(1, len(edition.meta.editors) + 1)} | reserved)
     for person in edition.persons:
         ids.assign("person", person.id)
     for doc in edition.documents:

@@ -84,7 +84,8 @@ def corpus_header(edition: Edition, version: str,
         sub(tags, "rendition", meta.document_heading, scheme="free", xml_id="document-heading")
     design = meta.design
     if (design.line_every, design.line_count, design.line_locators) != (5, "document", False):
-        lines = f"every {design.line_every}; count {design.line_count}; locators {'line' if design.line_locators else 'page'}"
+        locators = "line" if design.line_locators else "page"
+        lines = f"every {design.line_every}; count {design.line_count}; locators {locators}"
         sub(tags, "rendition", lines, scheme="free", xml_id="line-numbering")
     if meta.method and paragraphs is not None:  # the statement of editorial method
         decl = sub(encoding, "editorialDecl")

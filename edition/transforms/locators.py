@@ -2,8 +2,9 @@
 
 Takes (page, note, anchor) places; gives ``Locator`` values with their printed
 text in the Chicago Manual of Style's forms ("5", "5–7", "101–8", "3n4",
-"5nn3–4"; "12.4", page 12, line 4, where the lines are numbered), and ``parse_locator`` which reads such a text back into the same
-model (the preflight checks printed locators against the pages they name).
+"5nn3–4"; "12.4", page 12, line 4, where the lines are numbered), and
+``parse_locator`` which reads such a text back into the same model (the
+preflight checks printed locators against the pages they name).
 """
 from __future__ import annotations
 

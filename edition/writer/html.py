@@ -23,7 +23,8 @@ from pathlib import Path
 from itertools import groupby
 
 from markupsafe import Markup, escape
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template, select_autoescape
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template,
+                    select_autoescape)
 
 from .. import anchors
 from ..design import design_css
@@ -64,9 +65,10 @@ def _common(edition: Edition) -> dict:
     return {"edition": edition, "meta": meta, "page": meta.page}
 
 
-def render_body_part(edition: Edition, plan: LayoutPlan = LayoutPlan()) -> Markup:
+def render_body_part(edition: Edition, plan: LayoutPlan | None = None) -> Markup:
     """The documents, as the note placement's ``plan`` asks: paragraphs it relaxes give up widow and
     orphan control, notes it splits are written in parts, marked paragraphs mark their words."""
+    plan = plan or LayoutPlan()
     persons = {p.id: p for p in edition.persons}
     return Markup(_template(edition, "body.html").render(
         **_common(edition), documents=edition.documents, persons=persons, participant_name=participant_name,

@@ -193,9 +193,9 @@ def line_number_html(mark: LineMark, word: Markup) -> Markup:
     """A line number in the margin, set with the word it goes with: a box of no width before the word (so
     the lines break as without it), tied to the word (no break between them), moved by ``dx`` into the
     margin."""
+    anchor = anchors.line_number(mark.block, mark.word)
     return Markup('<span class="ln-at"><span class="line-number ln-%s" id="%s" style="left: %.2fpx">'
-                  '<span class="ln-n">%d</span></span>%s</span>') % (mark.side, anchors.line_number(mark.block, mark.word),
-                                                        mark.dx, mark.number, word)
+                  '<span class="ln-n">%d</span></span>%s</span>') % (mark.side, anchor, mark.dx, mark.number, word)
 
 
 def _word_end(text: str, start: int) -> int:
