@@ -1,0 +1,183 @@
+"""Whole-process times of the seed edition, as a user meets them, side by side in one run.
+
+    python bench/whole.py [--reps 5] [--source source]
+
+Every figure but the warm rebuild is the wall time of a fresh process, imports
+and start-up included, from ``subprocess`` start to exit (``os.wait4`` gives
+its CPU time and peak memory):
+
+- ``build``: ``edition build SOURCE -o <new folder> --quiet`` (a first build:
+  no plans cached, nothing to reuse);
+- ``build, plans kept``: the same into a new folder holding the last build's
+  ``.edition.plans.json`` (a build after an edit that moved no note: the note
+  placement starts from the last plan);
+- ``bare WeasyPrint``: ``python -c "import weasyprint; HTML(filename=...).write_pdf(...)"``
+  on the build's own ``edition.html`` (its ``<base>`` points at the styles);
+- ``index --format json``, ``check``, ``--version`` (start-up alone);
+- the LaTeX anchors of issue 17 (reledmac, plain LaTeX, Typst) when their
+  programs are installed; else a line says they were skipped.
+
+The runs alternate (build, bare, bare, build, ...), so that a noisy machine's
+drift falls on both sides of a ratio; each figure is the median.  The warm
+rebuild is measured in one process as ``edition watch`` does it
+(``edition.watching.Watcher``): a one-word edit of a document, then the
+rebuild, timed, several times (the edit and its undo alternate).
+
+Prints a table and writes ``bench/results/whole.md`` and ``whole.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+EDITION = str(BIN / "edition")
+BARE = ("import sys, weasyprint; "
+        "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
+ANCHORS = {"pdflatex": "plain LaTeX and reledmac", "typst": "Typst"}
+
+
+def run(command: list[str], env: dict | None = None) -> dict:
+    """One whole process: wall seconds, CPU seconds, peak resident MB; fails on a non-zero exit."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, env=env)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)}: exit {proc.returncode}\n{err}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
+    """Every whole-process figure, ``reps`` runs each, interleaved."""
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    out: dict[str, list[dict]] = {k: [] for k in ("build", "build, plans kept", "bare WeasyPrint",
+                                                  "index --format json", "check", "--version")}
+    plans: Path | None = None
+    for rep in range(reps):
+        folder = work / f"build-{rep}"
+        cached = work / f"cached-{rep}"
+        cached.mkdir()
+        if plans is not None:
+            shutil.copy2(plans, cached / plans.name)
+        steps = [("build", [EDITION, "build", str(source), "-o", str(folder), "--quiet"]),
+                 ("bare WeasyPrint", None)]
+        if rep % 2:
+            steps.reverse()
+        for name, command in steps:
+            if command is None:
+                html = folder / "edition.html" if folder.exists() else work / "build-0" / "edition.html"
+                if not html.exists():  # the first rep runs bare first: build once to have its HTML
+                    run([EDITION, "build", str(source), "-o", str(work / "build-0"), "--quiet"], env)
+                    html = work / "build-0" / "edition.html"
+                command = [sys.executable, "-c", BARE, str(html), str(work / f"bare-{rep}.pdf")]
+            out[name].append(run(command, env))
+        plans = folder / ".edition.plans.json"
+        if rep and plans.exists():
+            out["build, plans kept"].append(run([EDITION, "build", str(source), "-o", str(cached), "--quiet"], env))
+        out["index --format json"].append(run([EDITION, "index", "--format", "json", str(source),
+                                               "-o", str(work / f"index-{rep}.json")], env))
+        out["check"].append(run([EDITION, "check", str(source)], env))
+        out["--version"].append(run([EDITION, "--version"], env))
+    return out
+
+
+def warm_rebuild(source: Path, work: Path, reps: int) -> list[float]:
+    """Seconds of each warm rebuild after a one-word edit, in one process (as ``edition watch``)."""
+    from edition.discovery import OutputTarget
+    from edition.watching import BuildJob, Watcher
+    edition = work / "warm"
+    shutil.copytree(source, edition / "source")
+    styles = source.parent / "styles"
+    if styles.is_dir():
+        shutil.copytree(styles, edition / "styles")
+    document = sorted((edition / "source" / "documents").glob("*.yaml"))[0]
+    text = document.read_text(encoding="utf-8")
+    word, other = _a_word(text)
+    watcher = Watcher(BuildJob(edition / "source", OutputTarget(edition / "out", "edition"), quiet=True), io.StringIO())
+    if not watcher.rebuild():
+        raise SystemExit("the warm edition does not build")
+    times = []
+    for rep in range(reps):
+        document.write_text(text.replace(word, other, 1) if rep % 2 == 0 else text, encoding="utf-8")
+        start = time.perf_counter()
+        ok = watcher.rebuild([document])
+        times.append(time.perf_counter() - start)
+        if not ok:
+            raise SystemExit("a warm rebuild failed")
+    return times
+
+
+def _a_word(text: str) -> tuple[str, str]:
+    for word, other in ((" firm ", " strong "), (" troops ", " forces "), (" the ", " a ")):
+        if word in text:
+            return word, other
+    raise SystemExit("no word to edit in the first document")
+
+
+def anchors_note() -> str:
+    missing = [f"{what} (`{program}`)" for program, what in ANCHORS.items() if shutil.which(program) is None]
+    if not missing:
+        return ""
+    return ("Skipped: " + ", ".join(missing) + ": not installed on this machine. Issue 17's figures for them "
+            "(2-core machine, 2026-11): reledmac 5 passes and makeindex about 3.7 s, plain LaTeX 1.6 s, Typst 0.17 s.")
+
+
+def table(figures: dict[str, list[dict]], warm: list[float]) -> str:
+    build = statistics.median(r["wall"] for r in figures["build"])
+    rows = ["| what | median s | × bare WeasyPrint | × build | CPU s | peak MB | runs |", "|---|---|---|---|---|---|---|"]
+    bare = statistics.median(r["wall"] for r in figures["bare WeasyPrint"])
+    for name, runs in figures.items():
+        if not runs:
+            continue
+        wall = statistics.median(r["wall"] for r in runs)
+        cpu = statistics.median(r["cpu"] for r in runs)
+        peak = max(r["peak_mb"] for r in runs)
+        rows.append(f"| {name} | {wall:.2f} | {wall / bare:.2f} | {wall / build:.2f} | {cpu:.2f} | {peak:.0f} "
+                    f"| {len(runs)} |")
+    if warm:
+        rows.append(f"| warm rebuild after a one-word edit (`edition watch`, in process) | {statistics.median(warm):.2f} "
+                    f"| {statistics.median(warm) / bare:.2f} | {statistics.median(warm) / build:.2f} | | | {len(warm)} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--source", type=Path, default=REPO / "source")
+    args = parser.parse_args(argv)
+    source = args.source.resolve()
+    results = REPO / "bench" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="edition-whole-") as tmp:
+        work = Path(tmp)
+        figures = whole_process(source, args.reps, work)
+        warm = warm_rebuild(source, work, max(args.reps, 4))
+    load = os.getloadavg()[0]
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    text = (f"Whole-process times of `{source.name}/`, {stamp}, {os.cpu_count()} cores, load {load:.2f} "
+            f"before the last run.\n\n{table(figures, warm)}\n")
+    note = anchors_note()
+    if note:
+        text += f"\n{note}\n"
+    print(text)
+    (results / "whole.md").write_text(text, encoding="utf-8")
+    (results / "whole.json").write_text(json.dumps({"when": stamp, "figures": figures, "warm": warm}, indent=1),
+                                        encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
