@@ -137,7 +137,8 @@ def anchors_note() -> str:
 
 def table(figures: dict[str, list[dict]], warm: list[float]) -> str:
     build = statistics.median(r["wall"] for r in figures["build"])
-    rows = ["| what | median s | × bare WeasyPrint | × build | CPU s | peak MB | runs |", "|---|---|---|---|---|---|---|"]
+    rows = ["| what | median s | × bare WeasyPrint | × build | CPU s | peak MB | runs |",
+            "|---|---|---|---|---|---|---|"]
     bare = statistics.median(r["wall"] for r in figures["bare WeasyPrint"])
     for name, runs in figures.items():
         if not runs:
@@ -148,8 +149,9 @@ def table(figures: dict[str, list[dict]], warm: list[float]) -> str:
         rows.append(f"| {name} | {wall:.2f} | {wall / bare:.2f} | {wall / build:.2f} | {cpu:.2f} | {peak:.0f} "
                     f"| {len(runs)} |")
     if warm:
-        rows.append(f"| warm rebuild after a one-word edit (`edition watch`, in process) | {statistics.median(warm):.2f} "
-                    f"| {statistics.median(warm) / bare:.2f} | {statistics.median(warm) / build:.2f} | | | {len(warm)} |")
+        median = statistics.median(warm)
+        rows.append(f"| warm rebuild after a one-word edit (`edition watch`, in process) | {median:.2f} "
+                    f"| {median / bare:.2f} | {median / build:.2f} | | | {len(warm)} |")
     return "\n".join(rows)
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import gc
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markupsafe import Markup
 
-from .cache import Stamp, code_digest, input_fingerprint, read_plans, sha256
+from .cache import IndexCache, Stamp, code_digest, index_cache_name, input_fingerprint, read_plans, sha256
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .pipeline import check, load
 from .output import write_together
@@ -32,6 +32,7 @@ from .render.finish import LabelRange
 from .render.layout import Renderer, layout_failure
 from .render.matter import index_entries, lay_out_matter
 from .styles import find_styles
+from .writer.index_export import FORMATS, export_index
 
 __all__ = ["BuildResult", "build_edition", "index_entries", "prepare_layout", "find_styles"]
 
@@ -50,6 +51,7 @@ class BuildResult:
     preflight: Report | None
     up_to_date: bool = False  # an incremental build found nothing changed and wrote nothing
     layout_passes: int = 0  # layouts of the documents' text (a relaxed paragraph costs its document a second)
+    index_exports: dict[str, str] = field(default_factory=dict)  # the index as `edition index` writes it, by format
 
 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: "Profile | str" = "screen",
@@ -110,6 +112,7 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
         stamp = Stamp(fingerprint, sha256(data), sha256(files[html_path]), result.pages, result.front_pages,
                       result.body_pages, result.index_pages)
         files[stamp_path] = stamp.encoded()
+        files[output / index_cache_name(stem)] = IndexCache(fingerprint, result.index_exports).encoded()
     write_together(files)  # the PDF and its HTML together or not at all
     return result
 
@@ -131,7 +134,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         labels = [LabelRange(0, "roman"), LabelRange(matter.front_pages, "arabic")]
         data = assembler.finish(order, edition.meta, labels)
         parts = [Markup(matter.front_html), body.part] + ([Markup(matter.index_html)] if matter.index_html else [])
-        front_pages, index_pages = matter.front_pages, matter.index_pages
+        front_pages, index_pages, matter_entries = matter.front_pages, matter.index_pages, matter.entries
         del assembler, matter  # the parts' bytes are in the final file now
         if body.pages >= LARGE_BODY_PAGES:  # free the cyclic garbage of layout and assembly before preflight
             gc.collect()  # needs its memory (for a small edition the collection costs more than it frees)
@@ -143,7 +146,13 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         raise EditionError([Diagnostic(SourcePos(str(pdf_path)), "error", f"preflight {f.rule}: {f.message}",
                                        "preflight") for f in report.failures])
     return data, html, BuildResult(pdf_path, html_path, report.pages, front_pages, body.pages, index_pages,
-                                   len(body.relaxed), report, layout_passes=body.passes), body.plans
+                                   len(body.relaxed), report, layout_passes=body.passes,
+                                   index_exports=index_exports(matter_entries, edition)), body.plans
+
+
+def index_exports(entries, edition) -> dict[str, str]:
+    """The index in every format of ``edition index`` (kept beside the outputs for it)."""
+    return {fmt: export_index(entries, edition, fmt) for fmt in FORMATS}
 
 
 @contextmanager

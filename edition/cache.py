@@ -8,6 +8,9 @@ Takes the source folder, the profile and the output paths; gives
 - ``Stamp``: the record an incremental build leaves beside its outputs, and
   ``up_to_date``, which tells from it that nothing changed and the outputs are
   untouched;
+- ``IndexCache``: the index of names as the last build found it, so that
+  ``edition index`` answers without laying the edition out again when no
+  input changed;
 - ``reusing``: results kept by a warm process (``edition watch``) under keys
   that hold everything they are made from.
 """
@@ -83,6 +86,32 @@ class Stamp:
         """The inputs are the same and both outputs are as this build wrote them."""
         return (self.inputs == fingerprint and pdf.is_file() and html.is_file()
                 and self.pdf == sha256(pdf.read_bytes()) and self.html == sha256(html.read_bytes()))
+
+
+def index_cache_name(stem: str) -> str:
+    return f".{stem}.index.json"
+
+
+@dataclass(frozen=True)
+class IndexCache:
+    """The index exports (by format: json, csv, md) of the build whose inputs had fingerprint ``inputs``."""
+
+    inputs: str
+    exports: dict[str, str]
+
+    def encoded(self) -> bytes:
+        return json.dumps({"inputs": self.inputs, "exports": self.exports}, indent=1, ensure_ascii=False).encode()
+
+    @classmethod
+    def read(cls, path: Path) -> "IndexCache | None":
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            exports = data["exports"]
+            if isinstance(data["inputs"], str) and all(isinstance(v, str) for v in exports.values()):
+                return cls(data["inputs"], dict(exports))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            pass
+        return None
 
 
 def reusing(cache: dict | None, keys: list | None, jobs: list[Callable], run: Callable[[list], list]) -> list:

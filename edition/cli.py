@@ -253,18 +253,40 @@ def _watch(args, opener) -> int:
 
 
 def _index(args) -> int:
-    from .build import index_entries, prepare_layout
+    """The index of names with the printed page numbers: from the last build into the default output
+    folder when no input has changed since (its problems still checked and printed), else laid out anew
+    (no PDF is written)."""
     from .output import write_together
-    from .writer.index_export import export_index
-    diags = Diagnostics()
-    body, _renderer, _styles = prepare_layout(args.source, diags)
-    sys.stderr.write(diags.format_text())
-    text = export_index(index_entries(body), body.edition, args.format)
+    text = _built_index(args)
+    if text is None:
+        from .build import index_entries, prepare_layout
+        from .writer.index_export import export_index
+        diags = Diagnostics()
+        body, _renderer, _styles = prepare_layout(args.source, diags)
+        sys.stderr.write(diags.format_text())
+        text = export_index(index_entries(body), body.edition, args.format)
     if args.output:
         write_together({args.output: text.encode("utf-8")})
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _built_index(args) -> str | None:
+    """The index as the last screen build into the default output folder wrote it beside its PDF, if its
+    inputs are this source's as it is now."""
+    from .cache import IndexCache, index_cache_name, input_fingerprint
+    target = output_target(None, args.source, "screen", args.base / "output")
+    cached = IndexCache.read(target.folder / index_cache_name(target.stem))
+    if cached is None or args.format not in cached.exports or not target.pdf.is_file():
+        return None
+    if cached.inputs != input_fingerprint(args.source, "screen", target.folder):
+        return None
+    from .pipeline import prepare
+    diags = Diagnostics()
+    prepare(args.source, diags)  # the same problems printed as a layout would print (errors raise)
+    sys.stderr.write(diags.format_text())
+    return cached.exports[args.format]
 
 
 def _preflight(args) -> int:

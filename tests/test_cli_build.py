@@ -56,7 +56,8 @@ def test_a_failed_build_exits_1_and_leaves_the_previous_output_untouched(make_ed
     assert "error: note 2 is called but not defined" in err
     assert "Traceback" not in err
     assert (out / "a-volume.pdf").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [".a-volume.build.json", ".a-volume.plans.json", ".edition.lock", "a-volume.html", "a-volume.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".a-volume.build.json", ".a-volume.index.json", ".a-volume.plans.json",
+                                                   ".edition.lock", "a-volume.html", "a-volume.pdf"]
 
 
 def test_index_export_formats(make_edition, tmp_path, capsys):
@@ -72,6 +73,27 @@ def test_index_export_formats(make_edition, tmp_path, capsys):
     out = tmp_path / "index.md"
     assert main(["index", str(root), "--format", "md", "-o", str(out)]) == 0
     assert "- Gomułka, Władysław, 1" in out.read_text()
+
+
+def test_index_after_a_build_is_the_build_s_own_until_an_input_changes(make_edition, tmp_path, capsys,
+                                                                      monkeypatch):
+    root = make_edition(document=HOSTILE, persons=PERSONS)
+    monkeypatch.chdir(tmp_path)  # the default output folder: ./output
+    assert main(["index", str(root), "--format", "md"]) == 0
+    laid_out = capsys.readouterr().out
+    assert main(["build", str(root), "-q"]) == 0
+    cache = tmp_path / "output" / ".a-volume.index.json"
+    assert main(["index", str(root), "--format", "md"]) == 0
+    assert capsys.readouterr().out == laid_out  # the build's index is the one a layout finds
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["exports"]["md"] = "- from the build\n"
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["index", str(root), "--format", "md"]) == 0
+    assert capsys.readouterr().out == "- from the build\n"  # read, not laid out again
+    doc = root / "documents" / "x.yaml"
+    doc.write_text(doc.read_text().replace("Text by", "Words by"))
+    assert main(["index", str(root), "--format", "md"]) == 0
+    assert capsys.readouterr().out == laid_out  # an input changed: laid out again
 
 
 def test_build_of_a_broken_source_prints_diagnostics_without_traceback(make_edition, tmp_path, capsys):

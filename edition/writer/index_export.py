@@ -9,6 +9,9 @@ from ..model import Edition
 from ..transforms.index import IndexEntry, index_records
 
 
+FORMATS = ("json", "csv", "md")
+
+
 def export_index(entries: tuple[IndexEntry, ...], edition: Edition, fmt: str) -> str:
     records = index_records(entries, {p.id: p for p in edition.persons})
     if fmt == "json":
