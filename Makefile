@@ -29,6 +29,7 @@ lint: $(STAMP)
 
 # synthetic editions of 1, 10 and 100 documents, timed against bare WeasyPrint (about 8 minutes; not part of test)
 bench: $(STAMP)
+	$(BIN)/python bench/whole.py
 	$(BIN)/python bench/run.py
 
 $(STAMP): pyproject.toml setup.py

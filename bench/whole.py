@@ -13,7 +13,10 @@ its CPU time and peak memory):
   placement starts from the last plan);
 - ``bare WeasyPrint``: ``python -c "import weasyprint; HTML(filename=...).write_pdf(...)"``
   on the build's own ``edition.html`` (its ``<base>`` points at the styles);
-- ``index --format json``, ``check``, ``--version`` (start-up alone);
+- ``index --format json`` (laid out: no build in the default output folder),
+  ``index after a build`` (run where the build's folder is the default
+  ``output/``: the build's own index, its inputs unchanged), ``check``,
+  ``--version`` (start-up alone);
 - the LaTeX anchors of issue 17 (reledmac, plain LaTeX, Typst) when their
   programs are installed; else a line says they were skipped.
 
@@ -47,10 +50,10 @@ BARE = ("import sys, weasyprint; "
 ANCHORS = {"pdflatex": "plain LaTeX and reledmac", "typst": "Typst"}
 
 
-def run(command: list[str], env: dict | None = None) -> dict:
+def run(command: list[str], env: dict | None = None, cwd: Path = REPO) -> dict:
     """One whole process: wall seconds, CPU seconds, peak resident MB; fails on a non-zero exit."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, env=env)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env)
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
@@ -64,10 +67,11 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
     """Every whole-process figure, ``reps`` runs each, interleaved."""
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     out: dict[str, list[dict]] = {k: [] for k in ("build", "build, plans kept", "bare WeasyPrint",
-                                                  "index --format json", "check", "--version")}
+                                                  "index --format json", "index after a build",
+                                                  "check", "--version")}
     plans: Path | None = None
     for rep in range(reps):
-        folder = work / f"build-{rep}"
+        folder = work / f"build-{rep}" / "output"  # the default output folder of a run in build-<rep>
         cached = work / f"cached-{rep}"
         cached.mkdir()
         if plans is not None:
@@ -78,10 +82,7 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
             steps.reverse()
         for name, command in steps:
             if command is None:
-                html = folder / "edition.html" if folder.exists() else work / "build-0" / "edition.html"
-                if not html.exists():  # the first rep runs bare first: build once to have its HTML
-                    run([EDITION, "build", str(source), "-o", str(work / "build-0"), "--quiet"], env)
-                    html = work / "build-0" / "edition.html"
+                html = folder / "edition.html" if folder.exists() else work / "build-0" / "output" / "edition.html"
                 command = [sys.executable, "-c", BARE, str(html), str(work / f"bare-{rep}.pdf")]
             out[name].append(run(command, env))
         plans = folder / ".edition.plans.json"
@@ -89,6 +90,8 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
             out["build, plans kept"].append(run([EDITION, "build", str(source), "-o", str(cached), "--quiet"], env))
         out["index --format json"].append(run([EDITION, "index", "--format", "json", str(source),
                                                "-o", str(work / f"index-{rep}.json")], env))
+        out["index after a build"].append(run([EDITION, "index", "--format", "json", str(source), "-o",
+                                                str(work / f"index-built-{rep}.json")], env, cwd=folder.parent))
         out["check"].append(run([EDITION, "check", str(source)], env))
         out["--version"].append(run([EDITION, "--version"], env))
     return out
