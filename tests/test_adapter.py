@@ -1,7 +1,7 @@
 """Contract tests of the adapter: what edition relies on in WeasyPrint's and pypdf's internals.
 
 Each test names the internal it guards; when a release of either library
-changes it, the failure says what to look at in ``edition/adapter.py``.
+changes it, the failure says what to look at in ``edition/adapter/``.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from pypdf.generic import DecodedStreamObject, NameObject, StreamObject
 
 from edition import adapter
+from edition.adapter import layout as adapter_layout
 
 PAGE = "@page { size: 100pt 100pt; margin: 20pt; @bottom-center { content: counter(page); font-size: 8pt; } }"
 
@@ -185,7 +186,7 @@ def _fragment_lines(width: float, fixed: bool, monkeypatch) -> list[str]:
     from weasyprint.text.fonts import FontConfiguration
     adapter.keep_words_at_line_start()
     if not fixed:
-        monkeypatch.setattr(adapter, "keep_words_at_line_start", lambda: None)
+        monkeypatch.setattr(adapter_layout, "keep_words_at_line_start", lambda: None)
         monkeypatch.setattr(inline, "split_first_line", inline.split_first_line.original)
     css = (f"@font-face {{ font-family: G; src: {_FRAGMENT_FONT} }} @page {{ size: 600pt 200pt; margin: 0 }} "
            f"body {{ margin: 0 }} p {{ font: 10pt/12pt G; width: {width}pt; margin: 0; text-align: justify; "
