@@ -274,3 +274,14 @@ def test_the_index_cites_a_name_in_a_numbered_text_by_page_and_line(tmp_path):
         size = next(x.size for page_lines in lines.values() for x in page_lines if x.number_at is not None)
         named = [x.text for x in lines[on] if x.size == size and counted(on, x.baseline + 0.1) == int(line)]
         assert named and "Gomułka" in named[0].replace("\u00ad", ""), (page, line, named)
+
+
+def test_the_print_profile_sets_the_apparatus_and_its_numbers_on_the_black_plate(tmp_path):
+    """The Gettysburg example for the press: its apparatus block's rule and text, and the margin numbers,
+    in 100 % K (the preflight's colour rule fails an RGB colour on any page)."""
+    from pathlib import Path
+    example = Path(__file__).resolve().parents[2] / "examples" / "gettysburg"
+    result = build_edition(example, tmp_path, Diagnostics(), profile="print", jobs=1)
+    colour = next(f for f in result.preflight.findings if f.rule == "colour")
+    apparatus = next(f for f in result.preflight.findings if f.rule == "apparatus")
+    assert colour.ok and apparatus.ok, (colour.message, apparatus.message)
