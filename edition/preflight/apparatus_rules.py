@@ -19,9 +19,12 @@ the ``Report``.  Read from the file alone, as a reader checks a page:
 - the entry is printed at the foot of its lemma's page as ``12 lemma]`` (or
   ``12–13``), the lemma as the edition's apparatus prints it.
 
-A lemma that stands on a page without a number before it on its page or the
-ones before (a document's first four lines on a page of its own) cannot be
-counted and is named as not checked, never passed.
+A lemma on a page without a number, in a document too short to print one,
+is counted from the document's first line (where its first paragraph's
+destination stands, the edition's model naming it) on the same page.  Any
+other lemma that no number counts (checked without the edition, or a short
+document's text run over to a second page) is named as not checked, never
+passed.
 """
 from __future__ import annotations
 
@@ -59,6 +62,7 @@ def check_apparatus(report: Report, data: bytes, reader, pages: list[Page], labe
     if not numbers and not entries:
         return
     apps = _printed_lemmas(edition)
+    starts = _first_paragraphs(edition)
     page_indexes = sorted({spot[0] for spot in (*numbers.values(), *entries.values())})
     lines = _read_lines(data, page_indexes)
     problems: list[str] = []
@@ -69,6 +73,9 @@ def check_apparatus(report: Report, data: bytes, reader, pages: list[Page], labe
         m = _ENTRY.match(name)
         end = places.get(f"{name}-end", (page, 0.0, y))
         first, last = counted(page, y), counted(end[0], end[2])
+        if (first is None or last is None) and name in starts:  # a text too short to print a number
+            start = places.get(starts[name])
+            first, last = _from_start(lines, start, page, y), _from_start(lines, start, end[0], end[2])
         if first is None or last is None:
             unchecked += 1
             continue
@@ -100,6 +107,36 @@ def _printed_lemmas(edition: Edition | None) -> dict[str, str]:
     from ..writer.apparatus import lemma_text
     return {app.anchor: " ".join(lemma_text(app).split()) for doc in edition.documents
             for app, _outer, _place in apparatus_entries(doc)}
+
+
+def _first_paragraphs(edition: Edition | None) -> dict[str, str]:
+    """Each entry's anchor and the destination of its document's first paragraph (its first numbered line)."""
+    if edition is None:
+        return {}
+    from ..transforms.apparatus import apparatus_entries
+    from ..writer.html import paragraph_anchors
+    out = {}
+    for doc in edition.documents:
+        paragraphs = paragraph_anchors(doc)
+        for app, _outer, _place in apparatus_entries(doc) if paragraphs else ():
+            out[app.anchor] = paragraphs[0]
+    return out
+
+
+def _from_start(lines: dict[int, list[TextLine]], start: tuple[int, float, float] | None, page: int,
+                y: float) -> int | None:
+    """The number of the line a destination at ``y`` marks, counted from the document's first line (where
+    its first paragraph's destination stands) when that is on the same page: a document too short to print
+    a number (its lines are counted as the build counts them, from 1)."""
+    if start is None or start[0] != page or page not in lines:
+        return None
+    top = _line_at(lines[page], start[2])
+    if top is None:
+        return None
+    body = [line for line in lines[page] if line.size == top.size and not line.bold and not line.text.isdigit()
+            and line.baseline <= top.baseline]
+    line = _line_at(body, y)
+    return body.index(line) + 1 if line is not None else None
 
 
 def _printed_numbers(text: str, lemma: str) -> list[str]:

@@ -285,3 +285,22 @@ def test_the_print_profile_sets_the_apparatus_and_its_numbers_on_the_black_plate
     colour = next(f for f in result.preflight.findings if f.rule == "colour")
     apparatus = next(f for f in result.preflight.findings if f.rule == "apparatus")
     assert colour.ok and apparatus.ok, (colour.message, apparatus.message)
+
+
+def test_a_text_too_short_for_a_number_has_its_entries_counted_from_its_first_line(tmp_path):
+    """Three lines and no margin number: the preflight counts the lemmas' lines from the first paragraph's
+    line (the build failed with "could not be counted" on a newcomer's first apparatus)."""
+    root = tmp_path / "short"
+    (root / "documents").mkdir(parents=True)
+    (root / "edition.yaml").write_text(EDITION_YAML)
+    (root / "documents" / "x.yaml").write_text(
+        "title: A Short Note by Gomułka\ndate: 1956-10-20\ncitation:\n  as_given: AAN, KC PZPR, 237/V-1\n"
+        f"{WITNESSES}body:\n  - paragraphs:\n"
+        "      - 'The [Polish road]{.app H=\"road\" lem=\"R\"} is ours.'\n"
+        "      - 'Hegedüs and Хрущёв will [hear of it]{.app H=\"om.\"} tomorrow.'\n")
+    result = build_edition(root, root / "out", Diagnostics(), jobs=1)
+    apparatus = next(f for f in result.preflight.findings if f.rule == "apparatus")
+    assert apparatus.ok and "0 line numbers" in apparatus.message and "2 apparatus entries printed" in \
+        apparatus.message, apparatus.message
+    text = " ".join(page_texts(result.pdf))
+    assert "1 Polish road R] road H" in text and "2 hear of it] om. H" in text
