@@ -17,9 +17,12 @@ its CPU time and peak memory):
   ``index after a build`` (run where the build's folder is the default
   ``output/``: the build's own index, its inputs unchanged), ``check``,
   ``--version`` (start-up alone);
-- not the LaTeX anchors of issue 17 (reledmac, plain LaTeX, Typst): there is
-  no LaTeX or Typst version of the seed edition here yet; a line quotes the
-  issue's figures for them and says whether their programs are installed.
+- the anchors of issue 17, where their programs are installed (else a line
+  says which were skipped): Typst (the ``typst`` package from PyPI, compiling
+  from Python), reledmac (five pdflatex passes and makeindex) and plain LaTeX
+  (``\\footnote``, makeindex, three passes), on the seed edition's text as
+  ``bench/anchors.py`` writes it (notes at the foot of their pages, split
+  where long; an index of names built by each tool).
 
 The runs alternate (build, bare, bare, build, ...), so that a noisy machine's
 drift falls on both sides of a ratio; each figure is the median.  The warm
@@ -48,7 +51,7 @@ BIN = Path(sys.executable).parent
 EDITION = str(BIN / "edition")
 BARE = ("import sys, weasyprint; "
         "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
-ANCHORS = {"pdflatex": "plain LaTeX and reledmac", "typst": "Typst"}
+ANCHOR_NAMES = ("Typst", "LaTeX with reledmac, 5 passes + makeindex", "plain LaTeX, 3 passes + makeindex")
 
 
 def run(command: list[str], env: dict | None = None, cwd: Path = REPO) -> dict:
@@ -69,7 +72,8 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     out: dict[str, list[dict]] = {k: [] for k in ("build", "build, plans kept", "bare WeasyPrint",
                                                   "index --format json", "index after a build",
-                                                  "check", "--version")}
+                                                  "check", "--version", *ANCHOR_NAMES)}
+    anchors = anchor_commands(source, work / "anchors")
     plans: Path | None = None
     for rep in range(reps):
         folder = work / f"build-{rep}" / "output"  # the default output folder of a run in build-<rep>
@@ -94,6 +98,8 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
         out["index after a build"].append(run([EDITION, "index", "--format", "json", str(source), "-o",
                                                 str(work / f"index-built-{rep}.json")], env, cwd=folder.parent))
         out["check"].append(run([EDITION, "check", str(source)], env))
+        for name, command in anchors.items():
+            out[name].append(run(command, env))
         out["--version"].append(run([EDITION, "--version"], env))
     return out
 
@@ -131,12 +137,36 @@ def _a_word(text: str) -> tuple[str, str]:
     raise SystemExit("no word to edit in the first document")
 
 
+def _typst_installed() -> bool:
+    import importlib.util
+    return importlib.util.find_spec("typst") is not None
+
+
+def _latex_installed() -> bool:
+    return all(shutil.which(p) for p in ("pdflatex", "makeindex")) and subprocess.run(
+        ["kpsewhich", "reledmac.sty"], capture_output=True, text=True).stdout.strip() != ""
+
+
+def anchor_commands(source: Path, folder: Path) -> dict[str, list[str]]:
+    """The anchors whose programs are installed, each as one whole-process command."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import anchors
+    paths = anchors.write_sources(source, folder)
+    out = {}
+    if _typst_installed():
+        out[ANCHOR_NAMES[0]] = anchors.typst_command(paths["typst"])
+    if _latex_installed():
+        out[ANCHOR_NAMES[1]] = anchors.latex_command(paths["reledmac"], 5)
+        out[ANCHOR_NAMES[2]] = anchors.latex_command(paths["latex"], 3)
+    return out
+
+
 def anchors_note() -> str:
-    missing = [f"{what} (`{program}`)" for program, what in ANCHORS.items() if shutil.which(program) is None]
-    installed = "; not installed here: " + ", ".join(missing) if missing else ""
-    return ("Not measured (no LaTeX or Typst version of the seed edition in bench/ yet" + installed + "). "
-            "Issue 17's figures for them (2-core machine, 2026-11): reledmac 5 passes and makeindex about 3.7 s, "
-            "plain LaTeX 1.6 s, Typst 0.17 s.")
+    missing = ([] if _typst_installed() else ["Typst (pip install typst)"]) + (
+        [] if _latex_installed() else ["LaTeX (Debian: texlive-latex-extra texlive-humanities lmodern)"])
+    return ("Skipped, not installed here: " + ", ".join(missing) + "." if missing else
+            "The anchors set the seed edition's text as bench/anchors.py writes it (not the persons list, contents "
+            "or PDF/A finishing; no preflight).")
 
 
 def table(figures: dict[str, list[dict]], warm: list[float]) -> str:
