@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import gc
 import json
+import multiprocessing
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from markupsafe import Markup
 
 from .cache import IndexCache, Stamp, code_digest, index_cache_name, input_fingerprint, read_plans, sha256
 from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
+from .model import Edition
 from .pipeline import check, load
 from .output import write_together
 from .preflight import Report, preflight
@@ -30,7 +33,8 @@ from .render.body import BodyLayout, lay_out_body, page_html
 from .render.documents import fewer_collections, usable_cores
 from .render.finish import LabelRange
 from .render.layout import Renderer, layout_failure
-from .render.matter import index_entries, lay_out_matter
+from .render.matter import index_entries, lay_out_matter, lay_out_part
+from .render.speculation import Speculation, read_guesses
 from .styles import find_styles
 from .writer.index_export import FORMATS, export_index
 
@@ -51,17 +55,20 @@ class BuildResult:
     preflight: Report | None
     up_to_date: bool = False  # an incremental build found nothing changed and wrote nothing
     layout_passes: int = 0  # layouts of the documents' text (a relaxed paragraph costs its document a second)
+    matter_pages: dict[str, list[str]] = field(default_factory=dict)  # the page HTML of front matter and index
     index_exports: dict[str, str] = field(default_factory=dict)  # the index as `edition index` writes it, by format
 
 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: "Profile | str" = "screen",
                    progress: Progress = SILENT, renderer: Renderer | None = None, jobs: int | None = None,
-                   assembler: Assembler | None = None, plans: dict[str, dict] | None = None
+                   assembler: Assembler | None = None, plans: dict[str, dict] | None = None,
+                   before_layout: Callable[[Edition, Renderer], None] | None = None
                    ) -> tuple[BodyLayout, Renderer, Path]:
     """Load and check the source, then lay out the documents once (stages load, check, layout); with an
     ``assembler``, the documents are written into it as PDF parts.  ``jobs`` is how many documents are laid
     out at once (worker processes); by default one per usable core.  ``plans`` are the note placement's plans
-    an earlier build found (by part), tried first: a part whose input is unchanged is laid out once."""
+    an earlier build found (by part), tried first: a part whose input is unchanged is laid out once.
+    ``before_layout(edition, renderer)`` runs just before the layout (the build starts its speculation there)."""
     source = Path(source)
     profile = profile_named(profile)
     with progress.stage("load"):
@@ -82,6 +89,8 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
     if plans is not None:
         renderer.plans = plans
         renderer.plan_context = f"{profile.name}\0{renderer.styles_digest}\0{code_digest()}"
+    if before_layout is not None:
+        before_layout(edition, renderer)
     with progress.stage("layout"):
         body = lay_out_body(edition, renderer, str(source), profile, assembler, jobs=jobs or usable_cores())
     return body, renderer, styles
@@ -99,6 +108,7 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
     pdf_path, html_path = output / f"{stem}.pdf", output / f"{stem}.html"
     stamp_path = output / f".{stem}.build.json"
     plans_path = output / f".{stem}.plans.json"  # the note placement's plans, for the next build
+    matter_path = output / f".{stem}.matter.json"  # what front matter and index were laid out from, the same
     fingerprint = input_fingerprint(source, profile.name, output) if incremental else ""
     previous = Stamp.read(stamp_path) if incremental else None
     if previous is not None and previous.up_to_date(fingerprint, pdf_path, html_path):
@@ -106,8 +116,9 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
                            previous.index_pages, 0, None, up_to_date=True)
     with fewer_collections(), _joining_failures(source):
         data, html, result, plans = _gather(source, pdf_path, html_path, diags, strict, profile, progress,
-                                            renderer, jobs, read_plans(plans_path))
-    files = {html_path: html.encode("utf-8"), pdf_path: data, plans_path: json.dumps(plans, indent=0).encode()}
+                                            renderer, jobs, read_plans(plans_path), read_guesses(matter_path))
+    files = {html_path: html.encode("utf-8"), pdf_path: data, plans_path: json.dumps(plans, indent=0).encode(),
+             matter_path: json.dumps(result.matter_pages, ensure_ascii=False).encode("utf-8")}
     if incremental:
         stamp = Stamp(fingerprint, sha256(data), sha256(files[html_path]), result.pages, result.front_pages,
                       result.body_pages, result.index_pages)
@@ -118,15 +129,31 @@ def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool =
 
 
 def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, strict: bool, profile: Profile,
-            progress: Progress, renderer: Renderer | None, jobs: int | None, plans: dict[str, dict]
-            ) -> tuple[bytes, str, BuildResult, dict[str, dict]]:
-    """Every stage, nothing written: the PDF's bytes, the HTML, what the build did and the plans it used."""
+            progress: Progress, renderer: Renderer | None, jobs: int | None, plans: dict[str, dict],
+            guesses: dict[str, list[str]] | None = None) -> tuple[bytes, str, BuildResult, dict[str, dict]]:
+    """Every stage, nothing written: the PDF's bytes, the HTML, what the build did and the plans it used.
+    ``guesses``: the page HTML the last build laid front matter and index out from, laid out again while
+    the body is when a core is free (``render.speculation``; used only if this build makes the same)."""
     assembler = Assembler(profile)
-    body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs, assembler,
-                                            plans)
+    speculation: list[Speculation] = []
+
+    def speculate(edition: Edition, renderer: Renderer) -> None:
+        cores = usable_cores()
+        if guesses and renderer.layout_cache is None and cores > min(len(edition.documents), jobs or cores) \
+                and "fork" in multiprocessing.get_all_start_methods():
+            speculation.append(Speculation(guesses, lambda kind, pages: lay_out_part(
+                renderer, profile, str(source), kind, pages)))
+
+    try:
+        body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs,
+                                                assembler, plans, speculate)
+        with progress.stage("index"):
+            matter = lay_out_matter(body, renderer, profile, str(source), jobs or usable_cores(),
+                                    speculation[0] if speculation else None)
+    finally:
+        for worker in speculation:
+            worker.close()
     edition = body.edition
-    with progress.stage("index"):
-        matter = lay_out_matter(body, renderer, profile, str(source), jobs or usable_cores())
     with progress.stage("write"):
         order = [assembler.add(matter.front_pdf)] + body.parts
         if matter.index_pdf is not None:
@@ -135,6 +162,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         data = assembler.finish(order, edition.meta, labels)
         parts = [Markup(matter.front_html), body.part] + ([Markup(matter.index_html)] if matter.index_html else [])
         front_pages, index_pages, matter_entries = matter.front_pages, matter.index_pages, matter.entries
+        matter_pages = matter.pages
         del assembler, matter  # the parts' bytes are in the final file now
         if body.pages >= LARGE_BODY_PAGES:  # free the cyclic garbage of layout and assembly before preflight
             gc.collect()  # needs its memory (for a small edition the collection costs more than it frees)
@@ -147,7 +175,8 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
                                        "preflight") for f in report.failures])
     return data, html, BuildResult(pdf_path, html_path, report.pages, front_pages, body.pages, index_pages,
                                    len(body.relaxed), report, layout_passes=body.passes,
-                                   index_exports=index_exports(matter_entries, edition)), body.plans
+                                   index_exports=index_exports(matter_entries, edition),
+                                   matter_pages=matter_pages), body.plans
 
 
 def index_exports(entries, edition) -> dict[str, str]:

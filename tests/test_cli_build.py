@@ -56,7 +56,8 @@ def test_a_failed_build_exits_1_and_leaves_the_previous_output_untouched(make_ed
     assert "error: note 2 is called but not defined" in err
     assert "Traceback" not in err
     assert (out / "a-volume.pdf").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [".a-volume.build.json", ".a-volume.index.json", ".a-volume.plans.json",
+    assert sorted(p.name for p in out.iterdir()) == [".a-volume.build.json", ".a-volume.index.json",
+                                                   ".a-volume.matter.json", ".a-volume.plans.json",
                                                    ".edition.lock", "a-volume.html", "a-volume.pdf"]
 
 

@@ -12,20 +12,21 @@ to resolve.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
 from ..model import Edition
 from ..profiles import Profile
 from ..transforms.index import IndexEntry, build_index, collect_mentions
-from ..writer.front import FrontMatter, front_matter
+from ..writer.front import front_matter
 from ..writer.html import point_links_elsewhere, render_front_part, render_index_part
 from .assemble import LINK_ELSEWHERE
 from .body import BodyLayout, page_html
 from .documents import side_by_side
 from .finish import write_pdf
 from .layout import Renderer, layout_failure
+from .speculation import Speculation
 from ..cache import reusing
 
 
@@ -38,6 +39,7 @@ class Matter:
     index_pdf: bytes | None  # None when nobody is named
     index_pages: int
     index_html: str
+    pages: dict[str, list[str]] = field(default_factory=dict)  # the page HTML each part was laid out from
 
 
 def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
@@ -45,49 +47,58 @@ def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
     return build_index(body.edition, collect_mentions(body.edition), body.folio, body.lines)
 
 
-def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where: str, jobs: int) -> Matter:
+def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where: str, jobs: int,
+                   speculation: Speculation | None = None) -> Matter:
+    """The index and the front matter laid out and written (side by side with ``jobs`` above 1; taken from
+    ``speculation`` where it laid out the very same HTML, or from a warm renderer's cache)."""
     edition = body.edition
     entries = index_entries(body)
     index_part = render_index_part(edition, entries) if entries else None
     index_first = body.pages + 1 if entries else None
     front = front_matter(edition, body.folio, index_first)
+    front_parts = (render_front_part(edition, front), render_front_part(edition, replace(front, pad_pages=1)))
+    pages: dict[str, list[str]] = {"front": [_linked_page(edition, part, profile) for part in front_parts]}
+    if index_part is not None:
+        pages["index"] = [_linked_page(edition, index_part, profile, index_first)]
+    kinds = list(pages)
+    jobs_for = [lambda kind=kind: lay_out_part(renderer, profile, where, kind, pages[kind]) for kind in kinds]
+    if speculation is not None:
+        done = {kind: result for kind in kinds if (result := speculation.take(kind, pages[kind])) is not None}
+        todo = [k for k, kind in enumerate(kinds) if kind not in done]
+        done.update(zip((kinds[k] for k in todo), side_by_side([jobs_for[k] for k in todo], jobs)))
+        written = [done[kind] for kind in kinds]
+    else:
+        keys = None
+        if renderer.layout_cache is not None:  # what the parts are made from
+            keys = [(kind, profile.name, renderer.styles_digest, tuple(pages[kind])) for kind in kinds]
+        written = reusing(renderer.layout_cache, keys, jobs_for, lambda todo: side_by_side(todo, jobs))
+    front_pdf, front_pages, padded = written[0]
+    index_pdf, index_pages, _ = written[1] if index_part is not None else (None, 0, 0)
+    return Matter(entries, front_pdf, front_pages, str(front_parts[padded]), index_pdf, index_pages,
+                  str(index_part) if index_part else "", pages)
 
-    def write_index() -> tuple[bytes, int]:
-        assert index_part is not None
-        index, problems = renderer.render(page_html(edition, [point_links_elsewhere(index_part, LINK_ELSEWHERE)],
-                                                    profile, first_page=index_first))
-        _fail_on(problems, where, "index")
-        return write_pdf(index, profile), len(index.pages)
 
-    def write_front() -> tuple[bytes, int, str]:
-        laid, html = _lay_out_front(edition, front, renderer, profile, where)
-        if len(laid.pages) % 2:  # the text must begin on a recto
-            laid, html = _lay_out_front(edition, replace(front, pad_pages=1), renderer, profile, where)
-        return write_pdf(laid, profile), len(laid.pages), str(html)
+def lay_out_part(renderer: Renderer, profile: Profile, where: str, kind: str, pages: list[str]
+                 ) -> tuple[bytes, int, int]:
+    """The part ``kind`` laid out and written from the first of its page HTMLs; the front matter from the
+    second (a blank page added) when the first has an odd number of pages, since the text must begin on a
+    recto.  (PDF bytes, pages, which HTML it was.)"""
+    for k, html in enumerate(pages):
+        laid, problems = renderer.render(html)
+        _fail_on(problems, where, "front matter" if kind == "front" else "index")
+        if kind != "front" or len(laid.pages) % 2 == 0 or k == len(pages) - 1:
+            return write_pdf(laid, profile), len(laid.pages), k
+    raise ValueError("no page HTML to lay out")
 
-    jobs_to_run = [write_front] + ([write_index] if entries else [])
-    keys: list | None = None
-    if renderer.layout_cache is not None:  # what the parts are made from
-        digest = renderer.styles_digest
-        keys = [("front", profile.name, digest, page_html(edition, [render_front_part(edition, front)], profile))]
-        if entries:
-            keys.append(("index", profile.name, digest, page_html(edition, [index_part], profile,
-                                                                  first_page=index_first)))
-    written = reusing(renderer.layout_cache, keys, jobs_to_run, lambda todo: side_by_side(todo, jobs))
-    front_pdf, front_pages, front_html = written[0]
-    index_pdf, index_pages = written[1] if entries else (None, 0)
-    return Matter(entries, front_pdf, front_pages, front_html, index_pdf, index_pages,
-                  str(index_part) if index_part else "")
+
+def _linked_page(edition: Edition, part: Markup, profile: Profile, first_page: int | None = None) -> str:
+    """A part's page HTML, its links to the text sent out for the assembly to resolve."""
+    parts = [point_links_elsewhere(part, LINK_ELSEWHERE)]
+    if first_page is None:
+        return page_html(edition, parts, profile)
+    return page_html(edition, parts, profile, first_page=first_page)
 
 
 def _fail_on(problems: list[str], where: str, part: str) -> None:
     if problems:
         raise layout_failure(where, f"layout of the {part} failed: " + "; ".join(problems))
-
-
-def _lay_out_front(edition: Edition, info: FrontMatter, renderer: Renderer, profile: Profile, where: str):
-    front_part = render_front_part(edition, info)
-    laid, problems = renderer.render(page_html(edition, [point_links_elsewhere(front_part, LINK_ELSEWHERE)],
-                                               profile))
-    _fail_on(problems, where, "front matter")
-    return laid, Markup(front_part)

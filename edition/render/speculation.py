@@ -1,0 +1,76 @@
+"""Speculation: the front matter and the index laid out while the body is, from the last build's HTML.
+
+Takes the HTML the last build laid the front matter and the index out from
+(kept beside the outputs, ``.NAME.matter.json``) and a ``Renderer``; gives a
+``Speculation``, a forked process that lays both out and writes them as PDF
+parts on the core the body's layout leaves free.  Both print the text's folios,
+so they are known only after the body; most rebuilds leave them unchanged
+(an edit that moves no page).  After the body, ``take(kind, html)`` gives the
+worker's result only when the HTML this build makes is exactly the one it was
+given, else None and the part is laid out as usual: the cache is trusted for
+nothing but a guess, and the bytes are those an ordinary build writes.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+from typing import Any, Callable
+
+KINDS = ("front", "index")
+
+
+def read_guesses(path: Path) -> dict[str, list[str]]:
+    """The last build's matter HTML ({"front": [html, padded], "index": [html]}), or {} if none is usable."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items()
+            if k in KINDS and isinstance(v, list) and v and all(isinstance(s, str) for s in v)}
+
+
+class Speculation:
+    """A worker laying out ``guesses`` (by kind, the HTML strings ``lay_out(kind, htmls)`` takes)."""
+
+    def __init__(self, guesses: dict[str, list[str]], lay_out: Callable[[str, list[str]], Any]):
+        self.guesses = guesses
+        self.results: dict[str, Any] = {}
+        context = multiprocessing.get_context("fork")
+        self.conn, there = context.Pipe()
+        self.process = context.Process(target=_work, args=(there, guesses, lay_out), daemon=True)
+        self.process.start()
+        there.close()
+
+    def take(self, kind: str, htmls: list[str]) -> Any | None:
+        """The worker's part when it was made from exactly ``htmls``; None otherwise (or if it failed)."""
+        if self.guesses.get(kind) != htmls:
+            return None
+        while kind not in self.results:
+            try:
+                got, result = self.conn.recv()
+            except (EOFError, OSError):
+                return None
+            self.results[got] = result
+        return self.results[kind]
+
+    def close(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.conn.close()
+
+
+def _work(conn, guesses: dict[str, list[str]], lay_out: Callable[[str, list[str]], Any]) -> None:
+    import os
+    for kind in KINDS:
+        if kind in guesses:
+            try:
+                result = lay_out(kind, guesses[kind])
+            except BaseException:  # noqa: BLE001 - the main process lays the part out itself and reports
+                result = None
+            conn.send((kind, result))
+    conn.close()
+    os._exit(0)  # leave without running the parent's exit handlers or flushing its buffers
