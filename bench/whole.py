@@ -8,9 +8,11 @@ its CPU time and peak memory):
 
 - ``build``: ``edition build SOURCE -o <new folder> --quiet`` (a first build:
   no plans cached, nothing to reuse);
-- ``build, plans kept``: the same into a new folder holding the last build's
-  ``.edition.plans.json`` (a build after an edit that moved no note: the note
-  placement starts from the last plan);
+- ``rebuild, nothing moved``: the same into a new folder holding what the
+  last build kept for the next (``.edition.plans.json``,
+  ``.edition.matter.json``, not its stamp): a rebuild after an edit that
+  moved no page (the note placement starts from the last plan; front matter
+  and index are laid out beside the body, ``render.speculation``);
 - ``bare WeasyPrint``: ``python -c "import weasyprint; HTML(filename=...).write_pdf(...)"``
   on the build's own ``edition.html`` (its ``<base>`` points at the styles);
 - ``index --format json`` (laid out: no build in the default output folder),
@@ -70,7 +72,7 @@ def run(command: list[str], env: dict | None = None, cwd: Path = REPO) -> dict:
 def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
     """Every whole-process figure, ``reps`` runs each, interleaved."""
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    out: dict[str, list[dict]] = {k: [] for k in ("build", "build, plans kept", "bare WeasyPrint",
+    out: dict[str, list[dict]] = {k: [] for k in ("build", "rebuild, nothing moved", "bare WeasyPrint",
                                                   "index --format json", "index after a build",
                                                   "check", "--version", *ANCHOR_NAMES)}
     anchors = anchor_commands(source, work / "anchors")
@@ -79,8 +81,10 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
         folder = work / f"build-{rep}" / "output"  # the default output folder of a run in build-<rep>
         cached = work / f"cached-{rep}"
         cached.mkdir()
-        if plans is not None:
-            shutil.copy2(plans, cached / plans.name)
+        if plans is not None:  # what the last build kept for the next: its plans and its matter's HTML
+            for kept in plans.parent.glob(".edition.*.json"):
+                if kept.name != ".edition.build.json":  # not its stamp: this build must not be "up to date"
+                    shutil.copy2(kept, cached / kept.name)
         steps = [("build", [EDITION, "build", str(source), "-o", str(folder), "--quiet"]),
                  ("bare WeasyPrint", None)]
         if rep % 2:
@@ -92,7 +96,8 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
             out[name].append(run(command, env))
         plans = folder / ".edition.plans.json"
         if rep and plans.exists():
-            out["build, plans kept"].append(run([EDITION, "build", str(source), "-o", str(cached), "--quiet"], env))
+            out["rebuild, nothing moved"].append(run([EDITION, "build", str(source), "-o", str(cached), "--quiet"],
+                                                     env))
         out["index --format json"].append(run([EDITION, "index", "--format", "json", str(source),
                                                "-o", str(work / f"index-{rep}.json")], env))
         out["index after a build"].append(run([EDITION, "index", "--format", "json", str(source), "-o",
