@@ -22,7 +22,7 @@ import os
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .styles import find_styles, hash_files, own_styles
 
@@ -46,13 +46,25 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+KEPT_FILE_LIMIT = 64 << 20  # bytes: a file a build keeps for the next is read only below this size
+
+
+def read_kept(path: Path) -> object:
+    """The JSON value of a file an earlier build kept beside its outputs (None when it is missing, larger
+    than ``KEPT_FILE_LIMIT``, or not JSON: such a file is a guess, never a reason to fail)."""
+    try:
+        path = Path(path)
+        if not path.is_file() or path.stat().st_size > KEPT_FILE_LIMIT:  # a device reads without end
+            return None
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def read_plans(path: Path) -> dict[str, dict]:
     """The plan cache an earlier build left (empty when there is none or it cannot be read)."""
-    try:
-        data = json.loads(Path(path).read_text())
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+    data = read_kept(path)
+    return data if isinstance(data, dict) else {}
 
 
 def sha256(data: bytes) -> str:
@@ -76,10 +88,10 @@ class Stamp:
 
     @classmethod
     def read(cls, path: Path) -> "Stamp | None":
+        data: Any = read_kept(path)
         try:
-            data = json.loads(Path(path).read_text())
             return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
-        except (OSError, ValueError, TypeError, KeyError):
+        except (TypeError, KeyError):
             return None
 
     def up_to_date(self, fingerprint: str, pdf: Path, html: Path) -> bool:
@@ -104,12 +116,12 @@ class IndexCache:
 
     @classmethod
     def read(cls, path: Path) -> "IndexCache | None":
+        data: Any = read_kept(path)
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
             exports = data["exports"]
             if isinstance(data["inputs"], str) and all(isinstance(v, str) for v in exports.values()):
                 return cls(data["inputs"], dict(exports))
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (TypeError, KeyError, AttributeError):
             pass
         return None
 

@@ -12,7 +12,6 @@ nothing but a guess, and the bytes are those an ordinary build writes.
 """
 from __future__ import annotations
 
-import json
 import multiprocessing
 from pathlib import Path
 from typing import Any, Callable
@@ -22,10 +21,8 @@ KINDS = ("front", "index")
 
 def read_guesses(path: Path) -> dict[str, list[str]]:
     """The last build's matter HTML ({"front": [html, padded], "index": [html]}), or {} if none is usable."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    from ..cache import read_kept
+    data = read_kept(path)
     if not isinstance(data, dict):
         return {}
     return {k: v for k, v in data.items()

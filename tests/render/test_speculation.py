@@ -85,3 +85,17 @@ def test_a_changed_text_or_a_tampered_guess_is_laid_out_as_usual(make_edition, t
     changed = build_edition(root, tmp_path / "out", Diagnostics(), jobs=1)
     assert laid_out_here == ["front"]  # the contents name the new title; the index is the same
     assert changed.preflight is not None and changed.preflight.ok
+
+
+def test_kept_files_that_are_too_large_or_not_files_are_no_guesses(tmp_path, monkeypatch):
+    from edition import cache
+    kept = tmp_path / ".edition.matter.json"
+    kept.write_text(json.dumps({"front": ["<p>x</p>"]}), encoding="utf-8")
+    assert read_guesses(kept) == {"front": ["<p>x</p>"]}
+    monkeypatch.setattr(cache, "KEPT_FILE_LIMIT", 8)
+    assert read_guesses(kept) == {} and cache.read_plans(kept) == {}
+    device = tmp_path / ".edition.plans.json"
+    device.symlink_to("/dev/zero")  # read whole, it would never end
+    assert cache.read_plans(device) == {} and read_guesses(device) == {}
+    (tmp_path / "broken.json").write_bytes(b"\xff{not json")
+    assert read_guesses(tmp_path / "broken.json") == {} and cache.IndexCache.read(tmp_path / "broken.json") is None
