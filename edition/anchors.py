@@ -55,12 +55,12 @@ def note_part(note_anchor: str, part: int) -> str:
 
 def apparatus_block(block: str, word: int) -> str:
     """The apparatus block of a page, set with word ``word`` of paragraph ``block`` (the page's first)."""
-    return f"{block}-w{word}-app"
+    return f"{word_prefix(block)}{word}-app"
 
 
 def line_number(block: str, word: int) -> str:
     """A line number in the margin, set with word ``word`` of paragraph ``block``."""
-    return f"{block}-w{word}-ln"
+    return f"{word_prefix(block)}{word}-ln"
 
 
 def lemma_end(entry_anchor: str) -> str:

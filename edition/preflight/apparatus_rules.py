@@ -61,8 +61,7 @@ def check_apparatus(report: Report, data: bytes, reader, pages: list[Page], labe
     entries = {name: spot for name, spot in places.items() if _ENTRY.match(name)}
     if not numbers and not entries:
         return
-    apps = _printed_lemmas(edition)
-    starts = _first_paragraphs(edition)
+    apps, starts = _entries(edition)
     page_indexes = sorted({spot[0] for spot in (*numbers.values(), *entries.values())})
     lines = _read_lines(data, page_indexes)
     problems: list[str] = []
@@ -99,28 +98,23 @@ def _label(labels: list[str], page: int) -> str:
     return labels[page] if 0 <= page < len(labels) else str(page + 1)
 
 
-def _printed_lemmas(edition: Edition | None) -> dict[str, str]:
-    """Each entry's anchor and its lemma as the apparatus prints it."""
+def _entries(edition: Edition | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Each entry's anchor with its lemma as the apparatus prints it, and with the destination of its
+    document's first paragraph (its first numbered line)."""
+    lemmas: dict[str, str] = {}
+    starts: dict[str, str] = {}
     if edition is None:
-        return {}
+        return lemmas, starts
     from ..transforms.apparatus import apparatus_entries
     from ..writer.apparatus import lemma_text
-    return {app.anchor: " ".join(lemma_text(app).split()) for doc in edition.documents
-            for app, _outer, _place in apparatus_entries(doc)}
-
-
-def _first_paragraphs(edition: Edition | None) -> dict[str, str]:
-    """Each entry's anchor and the destination of its document's first paragraph (its first numbered line)."""
-    if edition is None:
-        return {}
-    from ..transforms.apparatus import apparatus_entries
     from ..writer.html import paragraph_anchors
-    out = {}
     for doc in edition.documents:
         paragraphs = paragraph_anchors(doc)
-        for app, _outer, _place in apparatus_entries(doc) if paragraphs else ():
-            out[app.anchor] = paragraphs[0]
-    return out
+        for app, _outer, _place in apparatus_entries(doc):
+            lemmas[app.anchor] = " ".join(lemma_text(app).split())
+            if paragraphs:
+                starts[app.anchor] = paragraphs[0]
+    return lemmas, starts
 
 
 def _from_start(lines: dict[int, list[TextLine]], start: tuple[int, float, float] | None, page: int,

@@ -93,10 +93,7 @@ def lay_out_part(renderer: Renderer, profile: Profile, where: str, kind: str, pa
 
 def _linked_page(edition: Edition, part: Markup, profile: Profile, first_page: int | None = None) -> str:
     """A part's page HTML, its links to the text sent out for the assembly to resolve."""
-    parts = [point_links_elsewhere(part, LINK_ELSEWHERE)]
-    if first_page is None:
-        return page_html(edition, parts, profile)
-    return page_html(edition, parts, profile, first_page=first_page)
+    return page_html(edition, [point_links_elsewhere(part, LINK_ELSEWHERE)], profile, first_page=first_page)
 
 
 def _fail_on(problems: list[str], where: str, part: str) -> None:

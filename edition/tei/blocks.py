@@ -142,8 +142,12 @@ class Blocks:
 
     def _paragraph(self, p: etree._Element) -> None:
         """A paragraph; one holding lists or block quotations is cut around them."""
-        run = [self.inl.text(p.text or "")]
-        for child in p:
+        self._around_blocks(p, [self.inl.text(p.text or "")])
+
+    def _around_blocks(self, element: etree._Element, run: list[str]) -> None:
+        """``element``'s inline content after ``run`` as paragraphs, cut around its block children (a list, a
+        block quotation), each read in its place."""
+        for child in element:
             if isinstance(child.tag, str) and _is_block(child):
                 self.add("".join(run))
                 run = []
@@ -203,16 +207,7 @@ class Blocks:
         if not nested:
             self.add(f"{label} {self.inl.content(item)}" if label else self.inl.content(item))
             return
-        run = [label + " " if label else "", self.inl.text(item.text or "")]
-        for child in item:
-            if child in nested:
-                self.add("".join(run))
-                run = []
-                self.block(child)
-            else:
-                run.append(self.inl.node(child))
-            run.append(self.inl.text(child.tail or ""))
-        self.add("".join(run))
+        self._around_blocks(item, [label + " " if label else "", self.inl.text(item.text or "")])
 
     def _quote(self, quote: etree._Element) -> None:
         self.file.warn(quote, "a block quotation: printed as ordinary paragraphs", code="tei-quote")

@@ -55,7 +55,7 @@ def edition_data(file: TeiFile, documents: list[str], inlines: Inlines | None = 
     data["acknowledgement"] = _value(header, "t:fileDesc/t:notesStmt/t:note[@type='acknowledgement']")
     data["keywords"] = FlowList(_text(t) for t in header.xpath("t:profileDesc/t:textClass/t:keywords/t:term",
                                                                  namespaces=NS))
-    page = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='page']")
+    page = _rendition(header, "page")
     size = re.search(r"size:\s*([^;}]+?)\s*[;}]", page)
     bleed = re.search(r"bleed:\s*([^;}]+?)\s*[;}]", page)
     if size:
@@ -63,14 +63,9 @@ def edition_data(file: TeiFile, documents: list[str], inlines: Inlines | None = 
     if bleed and bleed.group(1) != "3mm":
         data["print"] = {"bleed": bleed.group(1)}
     data["output"] = _value(header, "t:encodingDesc/t:appInfo/t:application/t:desc[@type='output']")
-    numbering = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='note-numbering']")
-    if numbering:
-        data["note_numbering"] = numbering
-    heading = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='document-heading']")
-    if heading:
-        data["document_heading"] = heading
-    numbers = _value(header, "t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='line-numbering']")
-    lines = dict(re.findall(r"(every|count|locators)\s+(\w+)", numbers))
+    data["note_numbering"] = _rendition(header, "note-numbering")
+    data["document_heading"] = _rendition(header, "document-heading")
+    lines = dict(re.findall(r"(every|count|locators)\s+(\w+)", _rendition(header, "line-numbering")))
     if lines:  # the line numbers of a critical edition ("every 5; count document; locators line")
         data["lines"] = {k: int(v) if k == "every" and v.isdigit() else v for k, v in lines.items()}
     if inlines is not None:
@@ -78,6 +73,11 @@ def edition_data(file: TeiFile, documents: list[str], inlines: Inlines | None = 
                                                                     namespaces=NS)]
     data["documents"] = [f"{d}.yaml" for d in documents]
     return {k: v for k, v in data.items() if v not in ("", [], None)}
+
+
+def _rendition(header: etree._Element, name: str) -> str:
+    """The text of the corpus's ``rendition xml:id=name`` (a design setting), or ""."""
+    return _value(header, f"t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='{name}']")
 
 
 def document_data(tei: etree._Element, inlines: Inlines, persons: dict[str, str]) -> tuple[dict, str]:
