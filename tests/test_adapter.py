@@ -217,3 +217,17 @@ def _laid_out_width_probe() -> bytes:
     from weasyprint.text.fonts import FontConfiguration
     document, _context = adapter.lay_out(_html(f"<p>{_FRAGMENT_LINE}</p>", css), FontConfiguration())
     return document.write_pdf()
+
+
+def test_release_fonts_removes_the_folder_of_font_faces_a_live_configuration_made():
+    # FontConfiguration._folder holds the @font-face files; its __del__ removes it (edition.cli.run leaves
+    # with os._exit, which collects nothing, and calls release_fonts instead)
+    font = Path(__file__).resolve().parents[1] / "styles" / "fonts" / "EBGaramond12-Regular.otf"
+    config = adapter.font_configuration()
+    css = PAGE + f"@font-face {{ font-family: Probe; src: url({font.as_uri()}) }} p {{ font-family: Probe }}"
+    adapter.lay_out(_html("<p>Gomułka</p>", css), config)
+    folder = Path(config._folder)
+    assert folder.is_dir() and any(folder.iterdir())
+    adapter.release_fonts()
+    assert not folder.exists()
+    adapter.release_fonts()  # twice is harmless

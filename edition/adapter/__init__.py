@@ -28,6 +28,10 @@ WeasyPrint:
   ``MarginBox``, leaders' ``is_leader``, ``LineBox``, ``TextBox``); and, at
   layout, text boxes cut by hyphenation flagged
   (``weasyprint.layout.inline.split_text_box``);
+- ``font_configuration`` and ``release_fonts``: a font configuration whose
+  folder of ``@font-face`` files (``FontConfiguration._folder``, removed by
+  its ``__del__``) is removed on demand, for a process that leaves without
+  collecting its objects (``edition.cli.run``);
 - ``is_ignored_declaration``: tells a CSS declaration WeasyPrint ignored (a
   warning about the stylesheet) from a real layout problem;
 - ``keep_words_at_line_start``: a fix of WeasyPrint 70's line breaking
@@ -48,14 +52,14 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .layout import (Line, PageBoxes, content_top, is_ignored_declaration, keep_words_at_line_start, lay_out,
-                     page_boxes, renumber_pages, weasyprint_messages)
+from .layout import (Line, PageBoxes, content_top, font_configuration, is_ignored_declaration,
+                     keep_words_at_line_start, lay_out, page_boxes, release_fonts, renumber_pages, weasyprint_messages)
 from .pdfobjects import final_reference_class, raw_stream_data, set_raw_stream_data
 from .tagging import tagged_by
 
-__all__ = ["Line", "PageBoxes", "check_versions", "content_top", "final_reference_class", "is_ignored_declaration",
-           "keep_words_at_line_start", "lay_out", "page_boxes", "raw_stream_data", "renumber_pages",
-           "set_raw_stream_data", "tagged_by", "weasyprint_messages"]
+__all__ = ["Line", "PageBoxes", "check_versions", "content_top", "final_reference_class", "font_configuration",
+           "is_ignored_declaration", "keep_words_at_line_start", "lay_out", "page_boxes", "raw_stream_data",
+           "release_fonts", "renumber_pages", "set_raw_stream_data", "tagged_by", "weasyprint_messages"]
 
 SUPPORTED = {"weasyprint": "70.0", "pypdf": "7.1.1"}
 

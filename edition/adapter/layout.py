@@ -4,10 +4,29 @@ installed at layout, and WeasyPrint's log records (see ``edition.adapter`` for w
 from __future__ import annotations
 
 import logging
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 INSTALLED: set[str] = set()  # the library functions replaced so far (each once)
+_FONT_CONFIGURATIONS: "weakref.WeakSet" = weakref.WeakSet()  # made by ``font_configuration``, for ``release_fonts``
+
+
+def font_configuration():
+    """A new ``weasyprint.text.fonts.FontConfiguration``, remembered so that ``release_fonts`` can remove the
+    folder of ``@font-face`` files it makes when the process leaves without collecting it."""
+    from weasyprint.text.fonts import FontConfiguration
+    config = FontConfiguration()
+    _FONT_CONFIGURATIONS.add(config)
+    return config
+
+
+def release_fonts() -> None:
+    """Remove the folders of every font configuration still alive, as WeasyPrint does when one is collected
+    (``FontConfiguration.__del__`` removes ``_folder``; removing it twice is harmless): a process that leaves
+    with ``os._exit`` collects nothing."""
+    for config in list(_FONT_CONFIGURATIONS):
+        config.__del__()
 
 
 def lay_out(html, font_config, stylesheets=()):

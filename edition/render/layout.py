@@ -32,13 +32,12 @@ class Renderer:
     def __init__(self, styles_dir: Path, source_dir: Path, profile: Profile | None = None):
         """With a ``profile``, its stylesheets are parsed once and given to every layout (the pages of HTML
         then link none: ``render_html(..., linked=False)``); without, each page links its own."""
-        from weasyprint.text.fonts import FontConfiguration
         self.profile = profile
         self._sheets: list | None = None
         self.styles_dir = Path(styles_dir).resolve()
         # the stylesheets and fonts, the source (images), and the edition's own styles/ beside the source
         self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve(), own_styles(Path(source_dir)))
-        self.font_config = FontConfiguration()
+        self.font_config = adapter.font_configuration()
         # kept between builds by a warm process (``edition watch``), or None: written parts, and what
         # preflight read on each page
         self.layout_cache: dict | None = None
