@@ -16,8 +16,11 @@ Gomułka files under G and Hegedüs under H.
 """
 from __future__ import annotations
 
+import tempfile
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 
@@ -28,11 +31,49 @@ from .locators import Locator, abbreviate_range, format_locators  # noqa: F401  
 
 
 
-@lru_cache(maxsize=1)
-def _collator() -> Any:
-    """The Unicode Collation Algorithm's table (pyuca): read once, and only when something is sorted."""
+class _Collation:
+    """The Unicode Collation Algorithm (pyuca), its table read only for the characters it is asked to sort.
+
+    pyuca reads its whole table (some 30,000 lines of ``allkeys.txt``) into a trie, 0.2 s of every build
+    with an index.  A key is made from the code points of the string (decomposed) alone, so a table of
+    the lines whose code points all occur in the strings gives the very same keys: the table is read
+    for the characters of the headings to sort (``cover``), and read again, for more characters, when a
+    string brings new ones."""
+
+    def __init__(self) -> None:
+        self.chars: frozenset[str] = frozenset()
+        self.collator: Any = None
+
+    def cover(self, texts: Iterable[str]) -> Any:
+        needed = frozenset(c for text in texts for form in (text, text.casefold())
+                           for c in unicodedata.normalize("NFD", form))
+        if self.collator is None or not needed <= self.chars:
+            self.chars |= needed
+            self.collator = _table_for(self.chars)
+        return self.collator
+
+
+def _table_for(chars: frozenset[str]) -> Any:
+    """pyuca's collator (the class and table pyuca picks for this Python) read from the lines of its table
+    that the characters ``chars`` can use (and the implicit weights)."""
     import pyuca
-    return pyuca.Collator()
+    wanted = {f"{ord(c):04X}" for c in chars}
+    lines = []
+    with (files("pyuca") / f"allkeys-{pyuca.Collator.UCA_VERSION}.txt").open(encoding="utf-8") as table:
+        for line in table:
+            head, semicolon, _rest = line.partition(";")
+            if line.startswith("@implicitweights") or (semicolon and all(cp in wanted for cp in head.split())):
+                lines.append(line)
+    try:
+        with tempfile.TemporaryDirectory(prefix="edition-uca-") as folder:  # pyuca reads its table from a file
+            path = Path(folder) / "allkeys.txt"
+            path.write_text("".join(lines), encoding="utf-8")
+            return pyuca.Collator(str(path))
+    except OSError:  # no temporary folder to write in: the whole table, slower, the same keys
+        return pyuca.Collator()
+
+
+_COLLATION = _Collation()
 
 
 @dataclass(frozen=True)
@@ -63,11 +104,21 @@ class IndexEntry:
 # ----------------------------------------------------------------- collation
 
 
-def sort_key(heading: str) -> tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]:
+SortKey = tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]
+
+
+def sort_key(heading: str) -> SortKey:
     """Word-by-word collation key: each word compared by UCA, diacritics second to letters."""
     words = heading.replace(",", " ").split()
-    collator = _collator()
+    collator = _COLLATION.cover((heading,))
     return tuple(collator.sort_key(w.casefold()) for w in words), collator.sort_key(heading)
+
+
+def sort_keys(headings: Iterable[str]) -> dict[str, SortKey]:
+    """The key of each heading, the collation table read once for all of them."""
+    headings = list(headings)
+    _COLLATION.cover(headings)
+    return {heading: sort_key(heading) for heading in headings}
 
 
 def letter_group(heading: str) -> str:
@@ -131,7 +182,8 @@ def build_index(edition: Edition, mentions: tuple[Mention, ...], folio_of: Calla
                 entries.append(IndexEntry(form, None, (), (CrossReference("See", pid, person.index_form),),
                                           letter_group(form)))
     unique = {(e.heading, e.person_id): e for e in entries}
-    return tuple(sorted(unique.values(), key=lambda e: (sort_key(e.heading), e.person_id is None)))
+    keys = sort_keys(e.heading for e in unique.values())
+    return tuple(sorted(unique.values(), key=lambda e: (keys[e.heading], e.person_id is None)))
 
 
 def _needs_see_reference(person: Person, form: str) -> bool:

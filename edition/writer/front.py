@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .. import anchors
 from ..model import Edition, Paragraph, Person
 from ..transforms.checks import mentioned_person_ids
-from ..transforms.index import sort_key
+from ..transforms.index import sort_keys
 
 LABELS = {"method": "Editorial Method", "persons": "Persons", "index": "Index"}
 
@@ -61,7 +61,9 @@ class FrontMatter:
 def persons_in_edition(edition: Edition) -> tuple[Person, ...]:
     """The persons the edition mentions, in index order."""
     mentioned = mentioned_person_ids(edition)
-    return tuple(sorted((p for p in edition.persons if p.id in mentioned), key=lambda p: sort_key(p.index_form)))
+    persons = [p for p in edition.persons if p.id in mentioned]
+    keys = sort_keys(p.index_form for p in persons)
+    return tuple(sorted(persons, key=lambda p: keys[p.index_form]))
 
 
 def front_matter(edition: Edition, folio_of: Callable[[str], int | None], index_first: int | None) -> FrontMatter:

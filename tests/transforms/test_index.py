@@ -1,10 +1,15 @@
 """Index locators (Chicago style), collation of awkward names, See references."""
 from __future__ import annotations
 
+import pyuca
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
 from edition.diagnostics import SourcePos
 from edition.model import Person, Variant
 from edition.transforms.index import (abbreviate_range, build_index, format_locators, letter_group, sort_key,
-                                      Mention)
+                                      sort_keys, Mention, _table_for)
 
 P = SourcePos("persons.yaml", 1, 1)
 
@@ -118,3 +123,29 @@ def test_chinese_names_stay_uninverted_and_see_also_is_printed():
     entries = build_index(_Ed([liu, deng]), mentions, {"a1": 1, "a2": 1}.get)
     assert [e.heading for e in entries] == ["Deng Xiaoping", "Liu Shaoqi"]
     assert [(x.see, x.target_heading) for x in entries[1].see] == [("See also", "Deng Xiaoping")]
+
+
+WHOLE_TABLE = pyuca.Collator()  # read once for the module
+
+AWKWARD = ["Gomułka, Władysław", "Hegedüs, András", "Liu Shaoqi", "Хрущёв, Никита", "刘少奇", "Ðorđević", "Œuvre",
+           "Ångström", "Æbeltoft", "Straße", "ʻOkina", "Dvořák", "ﬁne", "Ｆｕｌｌ", "Çelik", "İnönü"]
+
+
+@settings(max_examples=40)
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=6))
+def test_the_table_read_for_the_headings_characters_gives_the_keys_of_the_whole_table(headings):
+    whole = WHOLE_TABLE
+    chars = frozenset(c for h in headings for form in (h, h.casefold()) for c in unicodedata.normalize("NFD", form))
+    filtered = _table_for(chars)
+    for heading in headings:
+        assert filtered.sort_key(heading) == whole.sort_key(heading)
+        assert filtered.sort_key(heading.casefold()) == whole.sort_key(heading.casefold())
+
+
+def test_awkward_names_sort_as_with_the_whole_table_and_new_characters_extend_it():
+    whole = WHOLE_TABLE
+    keys = sort_keys(AWKWARD)
+    for heading in AWKWARD:
+        words = heading.replace(",", " ").split()
+        assert keys[heading] == (tuple(whole.sort_key(w.casefold()) for w in words), whole.sort_key(heading))
+    assert sort_key("Ørsted") == ((whole.sort_key("ørsted"),), whole.sort_key("Ørsted"))  # a character not yet read
