@@ -150,6 +150,9 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         with progress.stage("index"):
             matter = lay_out_matter(body, renderer, profile, str(source), jobs or usable_cores(),
                                     speculation[0] if speculation else None)
+    except BaseException:
+        assembler.close()  # a part a worker still writes is not wanted
+        raise
     finally:
         for worker in speculation:
             worker.close()

@@ -147,6 +147,16 @@ def test_documents_laid_out_in_worker_processes_give_the_same_bytes_as_one_proce
     assert alone.html.read_bytes() == workers.html.read_bytes()
 
 
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_one_document_written_by_a_worker_while_the_matter_is_laid_out_gives_the_same_bytes(make_edition, tmp_path,
+                                                                                            profile):
+    root = _volume(make_edition, count=1)
+    alone = build_edition(root, tmp_path / "one", Diagnostics(), profile=profile, jobs=1)
+    beside = build_edition(root, tmp_path / "two", Diagnostics(), profile=profile, jobs=2)
+    assert alone.preflight.ok and beside.preflight.ok
+    assert alone.pdf.read_bytes() == beside.pdf.read_bytes()
+
+
 def _volume_text(k, changed=None):
     text = DOC.replace("A Session", f"Session {k}").replace("1956-10-26", f"1956-10-{10 + k}")
     return text.replace("Text.", ("Changed text. " if k == changed else "") + "Text. " * (40 * k))

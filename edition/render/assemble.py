@@ -41,6 +41,7 @@ from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, Dict
 from ..model import EditionMeta
 from ..profiles import SCREEN, Profile, profile_named
 from .finish import LabelRange, document_info, edition_date, name_output_intent, xmp_packet
+from .documents import Pending
 from .fonts import FontMerger
 from .marks import PrintPages
 from .parts import LINK_ELSEWHERE, AssemblyError, FinalRef, Part, PartWriter
@@ -73,11 +74,34 @@ class Assembler:
         self.fonts = FontMerger(self._reserve)
         self.print_pages = PrintPages(self._new_object)
         self.tagged = False
+        self.waiting: list[Pending] = []  # parts added while a worker still writes them
 
     # ------------------------------------------------------------ parts
 
-    def add(self, data: bytes) -> int:
-        """Write one part's objects; returns its handle for ``finish``'s order."""
+    def add(self, data: "bytes | Pending") -> int:
+        """Write one part's objects; returns its handle for ``finish``'s order.  A part still being written
+        in a worker (``Pending``) is taken in its turn, when the next part is added or the file finished."""
+        handle = len(self.parts) + len(self.waiting)
+        if not isinstance(data, bytes):
+            self.waiting.append(data)
+            return handle
+        self.settle()
+        self._write_part(data)
+        return handle
+
+    def settle(self) -> None:
+        """Write the parts that were still being written when added (in the order they were added)."""
+        while self.waiting:
+            pending = self.waiting.pop(0)
+            self._write_part(pending.result())
+
+    def close(self) -> None:
+        """Stop the workers of parts no longer wanted (a build that failed)."""
+        for pending in self.waiting:
+            pending.close()
+        self.waiting.clear()
+
+    def _write_part(self, data: bytes) -> None:
         reader = PdfReader(io.BytesIO(data))
         if self.header is None:
             self.header = data[:data.index(b"\n")]
@@ -86,7 +110,6 @@ class Assembler:
         part = Part()
         self.parts.append(part)
         PartWriter(self, reader, handle, part).write()
-        return handle
 
     # ------------------------------------------------------------ objects
 
@@ -127,6 +150,7 @@ class Assembler:
 
     def finish(self, order: list[int], meta: EditionMeta, labels: list[LabelRange]) -> bytes:
         """The final file: its parts' pages in ``order`` (handles from ``add``), finished for the profile."""
+        self.settle()
         if sorted(order) != list(range(len(self.parts))):
             raise AssemblyError(f"the order {order} does not name each of the {len(self.parts)} parts once")
         self._check_links()

@@ -30,7 +30,7 @@ from ..profiles import Profile
 from ..progress import document_done
 from ..writer.html import render_body_part, render_html
 from .assemble import Assembler
-from .documents import lay_out_documents
+from .documents import Pending, can_fork, lay_out_documents
 from .finish import write_pdf
 from .layout import AnchorPlace, Renderer, renumber_pages
 from .placement import LaidOut, lay_out_placing_notes
@@ -62,7 +62,7 @@ class BodyLayout:
 class DocumentPart:
     """One document written as a PDF part: its padded page count, anchors (pages within the part)."""
 
-    pdf: bytes
+    pdf: "bytes | Pending"  # Pending: being written by a worker (``render.documents``)
     pages: int
     places: dict[str, list[AnchorPlace]]
     relaxed: frozenset[str]
@@ -100,8 +100,13 @@ def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: Prof
                  assembler: Assembler | None = None, jobs: int = 1) -> BodyLayout:
     """Lay out the documents and verify every note against its call; with an ``assembler``, write them into
     it as PDF parts (as they come, while later documents are being laid out)."""
-    writer = _PartWriter(renderer, profile, write=assembler is not None)
-    if not _references_across_documents(edition):
+    across = _references_across_documents(edition)
+    # laid out here, one document (or the volume) at a time: on a core left free, a worker writes the last
+    # one's PDF while this process goes on to the front matter and the index
+    background = (assembler is not None and jobs > 1 and can_fork() and renderer.layout_cache is None
+                  and (across or len(edition.documents) == 1))
+    writer = _PartWriter(renderer, profile, write=assembler is not None, background=background)
+    if not across:
         return _lay_out_each_document(edition, renderer, where, writer, assembler, jobs)
     laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, None)
     part = writer.write(laid, 1)
@@ -127,8 +132,9 @@ def _prints_page_numbers(edition: Edition) -> bool:
 class _PartWriter:
     """Gives a laid-out document its folios, verifies its notes, pads it to an even count and writes it."""
 
-    def __init__(self, renderer: Renderer, profile: Profile, write: bool):
+    def __init__(self, renderer: Renderer, profile: Profile, write: bool, background: bool = False):
         self.renderer, self.profile, self.writing = renderer, profile, write
+        self.background = background  # the PDF written by a forked worker (``Pending``), this process going on
 
     def page_html(self, edition: Edition, parts, **options) -> str:
         return page_html(edition, parts, self.profile, **options)
@@ -143,10 +149,13 @@ class _PartWriter:
         if not self.writing:
             return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
                                 laid.plan.as_data(), lines)
-        renumber_pages(laid.document, laid.context, first_folio - laid.first_folio)
-        if len(pages) < padded:
-            pages += self._blank_verso(laid.edition).pages
-        pdf = write_pdf(laid.document.copy(pages), self.profile)
+
+        def written() -> bytes:
+            renumber_pages(laid.document, laid.context, first_folio - laid.first_folio)
+            padding = self._blank_verso(laid.edition).pages if len(pages) < padded else []
+            return write_pdf(laid.document.copy(pages + padding), self.profile)
+
+        pdf = Pending(written) if self.background else written()
         return DocumentPart(pdf, padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
                             laid.plan.as_data(), lines)
 

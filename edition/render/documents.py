@@ -184,38 +184,59 @@ def _folio(conn) -> int:
     return first
 
 
+class Pending:
+    """A function's result being made in a forked process of its own (its memory goes when it ends);
+    ``result()`` waits for it and raises what the function raised.  The result must pickle."""
+
+    def __init__(self, function: Callable[[], Any], number: int = 1):
+        context = multiprocessing.get_context("fork")
+        self.number = number  # which job, for a message
+        self.conn, there = context.Pipe()
+        self.process = context.Process(target=_run_one, args=(there, function), daemon=True)
+        self.process.start()
+        there.close()
+        self.outcome: Any = None  # ("ok" | "error" | "crash" | "stopped", payload) once received
+
+    def result(self) -> Any:
+        if self.outcome is None:
+            try:
+                self.outcome = self.conn.recv()
+            except (EOFError, OSError):
+                self.outcome = ("stopped", None)
+            finally:
+                self.close()
+        kind, payload = self.outcome
+        if kind == "error":
+            raise EditionError(payload)
+        if kind == "crash":
+            raise WorkerFailed(f"layout job {self.number} failed in a worker:\n{payload}")
+        if kind == "stopped":
+            raise WorkerFailed("a layout worker stopped unexpectedly")
+        return payload
+
+    def close(self) -> None:
+        """Stop the worker if it still runs (its result no longer wanted) and reap it."""
+        if self.process.is_alive() and self.outcome is None:
+            self.process.terminate()
+        self.process.join()
+        self.conn.close()
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def side_by_side(functions: list[Callable[[], Part]], jobs: int) -> list[Part]:
     """Each function's result; with ``jobs`` above 1, each runs in a forked process of its own (its memory
     goes when it ends) and they run at the same time.  Their results must pickle."""
-    if jobs <= 1 or len(functions) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(functions) <= 1 or not can_fork():
         return [function() for function in functions]
-    context = multiprocessing.get_context("fork")
-    running = []
-    for function in functions:
-        here, there = context.Pipe()
-        process = context.Process(target=_run_one, args=(there, function), daemon=True)
-        process.start()
-        there.close()
-        running.append((here, process))
-    results = []
+    running = [Pending(function, number) for number, function in enumerate(functions, 1)]
     try:
-        for number, (conn, _process) in enumerate(running, 1):
-            try:
-                kind, payload = conn.recv()
-            except (EOFError, OSError):
-                raise WorkerFailed("a layout worker stopped unexpectedly") from None
-            if kind == "error":
-                raise EditionError(payload)
-            if kind == "crash":
-                raise WorkerFailed(f"layout job {number} failed in a worker:\n{payload}")
-            results.append(payload)
+        return [pending.result() for pending in running]
     finally:
-        for conn, process in running:
-            if process.is_alive() and len(results) < len(running):
-                process.terminate()
-            process.join()
-            conn.close()
-    return results
+        for pending in running:
+            pending.close()
 
 
 def _run_one(conn, function) -> None:

@@ -391,3 +391,12 @@ def test_qpdf_finds_no_errors(tmp_path):
     target.write_bytes(written(merge_parts([part(TWO_PAGES), part(ONE_PAGE), part("<h1>Хрущёв</h1>")])))
     result = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_part_still_being_written_is_taken_in_its_turn_and_gives_the_same_bytes():
+    from edition.render.documents import Pending
+    first, second = part("<p>Gomułka</p>"), part("<p>Хрущёв and 刘少奇</p>")
+    assembler = Assembler()
+    handles = [assembler.add(Pending(lambda: first)), assembler.add(second)]
+    assert handles == [0, 1]
+    assert assembler.finish(handles, META, [LabelRange(0, "arabic")]) == merge_parts([first, second])

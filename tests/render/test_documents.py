@@ -91,3 +91,33 @@ def _lay_out_dying(i, first_folio):
 def test_a_worker_that_dies_fails_the_build():
     with pytest.raises(WorkerFailed, match="stopped unexpectedly"):
         _run(2, lay_out=_lay_out_dying)
+
+
+def test_a_pending_result_is_made_in_another_process():
+    from edition.render.documents import Pending
+    pending = Pending(lambda: os.getpid())
+    assert pending.result() != os.getpid()
+    assert pending.result() == pending.result()  # kept once received
+
+
+def test_a_pending_error_is_raised_with_its_diagnostics_and_a_crash_as_worker_failed():
+    from edition.render.documents import Pending
+    diagnostic = Diagnostic(SourcePos("x.yaml", 1, 1), "error", "Hegedüs: no such person", "reference")
+
+    def failing():
+        raise EditionError([diagnostic])
+
+    with pytest.raises(EditionError) as caught:
+        Pending(failing).result()
+    assert caught.value.diagnostics == [diagnostic]
+    with pytest.raises(WorkerFailed, match="ZeroDivisionError"):
+        Pending(lambda: 1 / 0, number=3).result()
+
+
+def test_a_pending_result_no_longer_wanted_is_stopped():
+    import time
+
+    from edition.render.documents import Pending
+    pending = Pending(lambda: time.sleep(60))
+    pending.close()
+    assert not pending.process.is_alive()
