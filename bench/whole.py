@@ -26,6 +26,15 @@ its CPU time and peak memory):
   ``bench/anchors.py`` writes it (notes at the foot of their pages, split
   where long; an index of names built by each tool).
 
+With ``--venv DIR`` the ``edition`` commands and bare WeasyPrint run from
+that virtual environment instead of this one: ``--venv auto`` makes one in
+``bench/results/user-venv`` with ``pip install .`` (the package and its
+dependencies as a user gets them, no test extras, not editable), so that the
+figures are those of an installed tool rather than of the development
+environment (whose editable install and test dependencies, pdfminer's
+``cryptography`` among them, pypdf imports when present, cost a few tenths
+of a second of start-up).
+
 The runs alternate (build, bare, bare, build, ...), so that a noisy machine's
 drift falls on both sides of a ratio; each figure is the median.  The warm
 rebuild is measured in one process as ``edition watch`` does it
@@ -51,6 +60,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 EDITION = str(BIN / "edition")
+PYTHON = sys.executable  # the interpreter bare WeasyPrint runs in (the same environment as EDITION)
 BARE = ("import sys, weasyprint; "
         "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
 ANCHOR_NAMES = ("Typst", "LaTeX with reledmac, 5 passes + makeindex", "plain LaTeX, 3 passes + makeindex")
@@ -92,7 +102,7 @@ def whole_process(source: Path, reps: int, work: Path) -> dict[str, list[dict]]:
         for name, command in steps:
             if command is None:
                 html = folder / "edition.html" if folder.exists() else work / "build-0" / "output" / "edition.html"
-                command = [sys.executable, "-c", BARE, str(html), str(work / f"bare-{rep}.pdf")]
+                command = [PYTHON, "-c", BARE, str(html), str(work / f"bare-{rep}.pdf")]
             out[name].append(run(command, env))
         plans = folder / ".edition.plans.json"
         if rep and plans.exists():
@@ -140,6 +150,18 @@ def _a_word(text: str) -> tuple[str, str]:
         if word in text:
             return word, other
     raise SystemExit("no word to edit in the first document")
+
+
+def user_venv(folder: Path) -> Path:
+    """A virtual environment with edition installed as a user installs it (``pip install .``), made once and
+    reinstalled on every run (so that it runs this checkout's code)."""
+    if not (folder / "bin" / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    subprocess.run([str(folder / "bin" / "pip"), "install", "-q", "--force-reinstall", "--no-deps", str(REPO)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([str(folder / "bin" / "pip"), "install", "-q", str(REPO)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return folder
 
 
 def _typst_installed() -> bool:
@@ -198,10 +220,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--source", type=Path, default=REPO / "source")
+    parser.add_argument("--venv", help="run edition and bare WeasyPrint from this virtual environment "
+                                       "('auto': make one with pip install . in bench/results/user-venv)")
     args = parser.parse_args(argv)
     source = args.source.resolve()
     results = REPO / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
+    environment = "this environment (editable install, test extras)"
+    if args.venv:
+        venv = user_venv(results / "user-venv") if args.venv == "auto" else Path(args.venv).resolve()
+        global EDITION, PYTHON
+        EDITION, PYTHON = str(venv / "bin" / "edition"), str(venv / "bin" / "python")
+        environment = f"`{venv}` (pip install ., no test extras)"
     with tempfile.TemporaryDirectory(prefix="edition-whole-") as tmp:
         work = Path(tmp)
         figures = whole_process(source, args.reps, work)
@@ -209,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0]
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     text = (f"Whole-process times of `{source.name}/`, {stamp}, {os.cpu_count()} cores, load {load:.2f} "
-            f"before the last run.\n\n{table(figures, warm)}\n")
+            f"before the last run; edition and bare WeasyPrint from {environment}.\n\n{table(figures, warm)}\n")
     text += f"\n{anchors_note()}\n"
     print(text)
     (results / "whole.md").write_text(text, encoding="utf-8")

@@ -149,7 +149,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
                                                 assembler, plans, speculate)
         with progress.stage("index"):
             matter = lay_out_matter(body, renderer, profile, str(source), jobs or usable_cores(),
-                                    speculation[0] if speculation else None)
+                                    speculation[0] if speculation else None, meanwhile=assembler.settle)
     except BaseException:
         assembler.close()  # a part a worker still writes is not wanted
         raise

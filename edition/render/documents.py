@@ -226,13 +226,20 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def side_by_side(functions: list[Callable[[], Part]], jobs: int) -> list[Part]:
+def side_by_side(functions: list[Callable[[], Part]], jobs: int,
+                 meanwhile: Callable[[], object] | None = None) -> list[Part]:
     """Each function's result; with ``jobs`` above 1, each runs in a forked process of its own (its memory
-    goes when it ends) and they run at the same time.  Their results must pickle."""
+    goes when it ends) and they run at the same time, while this process calls ``meanwhile`` (if given;
+    else it is called after them).  Their results must pickle."""
     if jobs <= 1 or len(functions) <= 1 or not can_fork():
-        return [function() for function in functions]
+        results = [function() for function in functions]
+        if meanwhile is not None:
+            meanwhile()
+        return results
     running = [Pending(function, number) for number, function in enumerate(functions, 1)]
     try:
+        if meanwhile is not None:
+            meanwhile()
         return [pending.result() for pending in running]
     finally:
         for pending in running:

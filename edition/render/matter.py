@@ -13,6 +13,7 @@ to resolve.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from markupsafe import Markup
 
@@ -48,9 +49,10 @@ def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
 
 
 def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where: str, jobs: int,
-                   speculation: Speculation | None = None) -> Matter:
+                   speculation: Speculation | None = None, meanwhile: Callable[[], object] | None = None) -> Matter:
     """The index and the front matter laid out and written (side by side with ``jobs`` above 1; taken from
-    ``speculation`` where it laid out the very same HTML, or from a warm renderer's cache)."""
+    ``speculation`` where it laid out the very same HTML, or from a warm renderer's cache).  ``meanwhile``
+    is called while workers lay them out (the build takes in the text's PDF, written by a worker)."""
     edition = body.edition
     entries = index_entries(body)
     index_part = render_index_part(edition, entries) if entries else None
@@ -65,13 +67,13 @@ def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where
     if speculation is not None:
         done = {kind: result for kind in kinds if (result := speculation.take(kind, pages[kind])) is not None}
         todo = [k for k, kind in enumerate(kinds) if kind not in done]
-        done.update(zip((kinds[k] for k in todo), side_by_side([jobs_for[k] for k in todo], jobs)))
+        done.update(zip((kinds[k] for k in todo), side_by_side([jobs_for[k] for k in todo], jobs, meanwhile)))
         written = [done[kind] for kind in kinds]
     else:
         keys = None
         if renderer.layout_cache is not None:  # what the parts are made from
             keys = [(kind, profile.name, renderer.styles_digest, tuple(pages[kind])) for kind in kinds]
-        written = reusing(renderer.layout_cache, keys, jobs_for, lambda todo: side_by_side(todo, jobs))
+        written = reusing(renderer.layout_cache, keys, jobs_for, lambda todo: side_by_side(todo, jobs, meanwhile))
     front_pdf, front_pages, padded = written[0]
     index_pdf, index_pages, _ = written[1] if index_part is not None else (None, 0, 0)
     return Matter(entries, front_pdf, front_pages, str(front_parts[padded]), index_pdf, index_pages,
