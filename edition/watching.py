@@ -64,7 +64,7 @@ class Watcher:
         if names and not job.quiet:
             self.say(f"changed: {', '.join(names)}")
         diags = Diagnostics()
-        self.renderer.forget_stylesheets()  # a stylesheet may have changed: parsed again, once for this build
+        self.renderer.forget_changed_stylesheets()  # a changed stylesheet is parsed again, once for this build
         progress = Progress("quiet" if job.quiet else "verbose" if job.verbose else "bar", self.stream)
         start = time.perf_counter()
         try:

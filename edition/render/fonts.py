@@ -337,8 +337,25 @@ def _covers(face: Face) -> bool:
     return _outlines(face.base, gids) == face.outlines and _metrics(face.base, gids) == face.metrics
 
 
+_MERGED: dict[str, bytes] = {}  # a warm process's last merged programs, by what they are made from
+_MERGED_KEPT = 16
+
+
 def _merged(face: Face) -> bytes:
-    """The longest subset with every part's glyphs put in (outlines and metrics)."""
+    """The longest subset with every part's glyphs put in (outlines and metrics); a warm process (``edition
+    watch``) takes the program it made from the very same subset, outlines and metrics in an earlier build."""
+    h = hashlib.sha256(face.base)
+    for gid in sorted(face.outlines):
+        h.update(struct.pack(">I", gid) + face.outlines[gid] + repr(face.metrics.get(gid)).encode())
+    key = h.hexdigest()
+    if key not in _MERGED:
+        if len(_MERGED) >= _MERGED_KEPT:
+            del _MERGED[next(iter(_MERGED))]
+        _MERGED[key] = _merge(face)
+    return _MERGED[key]
+
+
+def _merge(face: Face) -> bytes:
     from fontTools.ttLib import TTFont
     font = TTFont(io.BytesIO(face.base), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     charstrings = font["CFF "].cff.topDictIndex[0].CharStrings.charStringsIndex

@@ -34,6 +34,7 @@ class Renderer:
         then link none: ``render_html(..., linked=False)``); without, each page links its own."""
         self.profile = profile
         self._sheets: list | None = None
+        self._sheets_stamp: str = ""  # the styles folder's state when they were parsed (a warm process's check)
         self.styles_dir = Path(styles_dir).resolve()
         # the stylesheets and fonts, the source (images), and the edition's own styles/ beside the source
         self.fetcher = SandboxFetcher(self.styles_dir, Path(source_dir).resolve(), own_styles(Path(source_dir)))
@@ -67,6 +68,13 @@ class Renderer:
     def forget_stylesheets(self) -> None:
         self._sheets = None
 
+    def forget_changed_stylesheets(self) -> None:
+        """Forget the parsed stylesheets only when a file of the styles folder changed (a warm process, before
+        each build): the stylesheets' bytes, the other files' (fonts, colour profiles) sizes and times."""
+        stamp = _styles_stamp(self.styles_dir)
+        if stamp != self._sheets_stamp:
+            self._sheets, self._sheets_stamp = None, stamp
+
     @property
     def styles_digest(self) -> str:
         """A hash of the styles folder, so that a changed stylesheet or font lays everything out again."""
@@ -92,6 +100,17 @@ class Renderer:
 
 
 renumber_pages = adapter.renumber_pages
+
+
+def _styles_stamp(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if path.suffix == ".css":
+            h.update(f"{path}\0".encode() + path.read_bytes())
+        else:
+            info = path.stat()
+            h.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return h.hexdigest()
 
 
 def page_map(document) -> dict[str, list[AnchorPlace]]:

@@ -25,19 +25,26 @@ def test_a_face_name_loses_its_tag_and_the_comma_pango_gives_a_family_ending_in_
     assert face_name("/EB-Garamond-Edition-Italic") == "EB-Garamond-Edition-Italic"
 
 
-def test_parts_with_different_glyphs_share_one_merged_program_per_face():
+def _parts_with_different_glyphs() -> list[bytes]:
     from pathlib import Path
 
     from weasyprint import HTML
     font = (Path(__file__).parents[2] / "styles" / "fonts" / "EBGaramond12-Regular.otf").as_uri()
-    parts = [write_pdf(HTML(string=f'<html lang="en">{STYLE % font}<p>{text}</p></html>').render(), SCREEN)
-             for text in ("Gomułka and Hegedüs", "Хрущёв, Liu Shaoqi", "Nagy 1956")]
+    return [write_pdf(HTML(string=f'<html lang="en">{STYLE % font}<p>{text}</p></html>').render(), SCREEN)
+            for text in ("Gomułka and Hegedüs", "Хрущёв, Liu Shaoqi", "Nagy 1956")]
+
+
+def _assembled(parts: list[bytes]) -> bytes:
+    from edition.diagnostics import SourcePos
+    from edition.model import EditionMeta
     assembler = Assembler(SCREEN)
     handles = [assembler.add(part) for part in parts]
-    from edition.model import EditionMeta
-    from edition.diagnostics import SourcePos
     meta = EditionMeta("T", "", ("E",), "P", "X", "2026", "en", "", SourcePos("edition.yaml"))
-    pdf = pikepdf.open(io.BytesIO(assembler.finish(handles, meta, [LabelRange(0, "arabic")])))
+    return assembler.finish(handles, meta, [LabelRange(0, "arabic")])
+
+
+def test_parts_with_different_glyphs_share_one_merged_program_per_face():
+    pdf = pikepdf.open(io.BytesIO(_assembled(_parts_with_different_glyphs())))
     programs = {f.DescendantFonts[0].FontDescriptor.FontFile3.objgen for p in pdf.pages
                 for f in p.Resources.Font.values()}
     assert len(programs) == 1
@@ -59,3 +66,17 @@ def test_a_cid_keyed_cff_program_is_not_merged():
     out = io.BytesIO()
     font.save(out)
     assert fonts.cid_keyed(out.getvalue()) and fonts.cid_keyed(b"not a font at all")
+
+
+def test_a_warm_process_merges_the_same_subsets_once_and_writes_the_same_bytes(monkeypatch):
+    from edition.render import fonts
+    parts = _parts_with_different_glyphs()
+    monkeypatch.setattr(fonts, "_MERGED", {})
+    merges = []
+    merge = fonts._merge
+    monkeypatch.setattr(fonts, "_merge", lambda face: merges.append(face.name) or merge(face))
+    first = _assembled(parts)
+    assert merges  # the parts' subsets differ: merged
+    count = len(merges)
+    assert _assembled(parts) == first and len(merges) == count  # taken from the first build
+    assert _assembled(parts[:2]) != first and len(merges) > count  # other glyphs: merged anew
