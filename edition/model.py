@@ -406,17 +406,22 @@ def rewrite_inlines(nodes: tuple[Inline, ...], visit: Visit) -> tuple[Inline, ..
     which returns None to keep the node and walk into its children, or what replaces it: a node or a
     sequence of nodes (not walked into: a visitor that wants the children rewritten does it itself)."""
     out: list[Inline] = []
+    changed = False  # an unchanged run is given back as it is (no copies of nodes that did not change)
     for node in nodes:
         new = visit(node)
         if new is None:
             if isinstance(node, CONTAINERS):
-                node = _replace(node, children=rewrite_inlines(node.children, visit))
+                children = rewrite_inlines(node.children, visit)
+                if children is not node.children:
+                    node, changed = _replace(node, children=children), True
             out.append(node)
         elif isinstance(new, (tuple, list)):
             out.extend(new)
+            changed = True
         else:
             out.append(new)  # type: ignore[arg-type]  # a node (Sequence covers the lists above)
-    return tuple(out)
+            changed = changed or new is not node
+    return tuple(out) if changed else nodes
 
 
 def document_runs(doc: "Document") -> Iterator[tuple[tuple[Inline, ...], Note | None]]:
