@@ -7,6 +7,13 @@ text's folios, ``render.matter``; join the parts and finish the PDF,
 ``render.assemble``; preflight it), and only when every stage succeeded are
 the PDF and the HTML written.  An incremental build whose inputs did not
 change writes nothing (``cache``).
+
+On more than one core the stages overlap where their inputs allow: a text of
+one document is laid out by a worker while this process checks the source
+and loads the PDF readers and the collation table; the worker then writes
+the text's PDF while front matter and index are laid out by two more; a
+rebuild lays those two out beside the text from the last build's HTML
+(``render.speculation``).  The bytes are those of a build on one core.
 """
 from __future__ import annotations
 
@@ -16,7 +23,7 @@ import multiprocessing
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup
 
@@ -25,18 +32,20 @@ from .diagnostics import Diagnostic, Diagnostics, EditionError, SourcePos
 from .model import Edition
 from .pipeline import check, load
 from .output import write_together
-from .preflight import Report, preflight
 from .profiles import Profile, profile_named
 from .progress import SILENT, Progress
-from .render.assemble import Assembler, AssemblyError
-from .render.body import BodyLayout, lay_out_body, page_html
+from .render.body import BodyLayout, page_html, start_body
 from .render.documents import fewer_collections, usable_cores
-from .render.finish import LabelRange
+from .render.finish import AssemblyError, LabelRange
 from .render.layout import Renderer, layout_failure
 from .render.matter import index_entries, lay_out_matter, lay_out_part
 from .render.speculation import Speculation, read_guesses
 from .styles import find_styles
 from .writer.index_export import FORMATS, export_index
+
+if TYPE_CHECKING:  # the PDF readers are loaded when a PDF is assembled and checked, not to lay one out
+    from .preflight import Report
+    from .render.assemble import Assembler
 
 __all__ = ["BuildResult", "build_edition", "index_entries", "prepare_layout", "find_styles"]
 
@@ -61,27 +70,54 @@ class BuildResult:
 
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: "Profile | str" = "screen",
                    progress: Progress = SILENT, renderer: Renderer | None = None, jobs: int | None = None,
-                   assembler: Assembler | None = None, plans: dict[str, dict] | None = None,
+                   assembler: "Callable[[Edition], Assembler] | None" = None, plans: dict[str, dict] | None = None,
                    before_layout: Callable[[Edition, Renderer], None] | None = None
                    ) -> tuple[BodyLayout, Renderer, Path]:
     """Load and check the source, then lay out the documents once (stages load, check, layout); with an
-    ``assembler``, the documents are written into it as PDF parts.  ``jobs`` is how many documents are laid
-    out at once (worker processes); by default one per usable core.  ``plans`` are the note placement's plans
-    an earlier build found (by part), tried first: a part whose input is unchanged is laid out once.
-    ``before_layout(edition, renderer)`` runs just before the layout (the build starts its speculation there)."""
+    ``assembler`` (a function making it), the documents are written into it as PDF parts.  ``jobs`` is how
+    many documents are laid out at once (worker processes); by default one per usable core.  ``plans`` are
+    the note placement's plans an earlier build found (by part), tried first: a part whose input is
+    unchanged is laid out once.  ``before_layout(edition, renderer)`` runs just before the layout (the build
+    starts its speculation there); ``assembler(edition)`` is called once the source is checked.
+
+    A text laid out by a worker beside this process (``render.body.start_body``) is begun before the
+    check, whose problems then stop the worker; this process checks, and makes the assembler (loading the
+    PDF readers), while the worker lays the text out."""
     source = Path(source)
     profile = profile_named(profile)
     with progress.stage("load"):
         edition = load(source, diags)
-    with progress.stage("check"):
-        if edition is not None:
-            check(source, edition, diags)
-        # a character no font of the design has would print as a box or in a font the machine picks: a build
-        # stops there (check only warns: a TEI export or an import needs no fonts)
-        diags.items = [replace(d, severity="error") if d.code == "glyph" else d for d in diags.items]
-        if edition is None or diags.errors or (strict and diags.warnings):
-            raise EditionError(diags)
-    styles = find_styles(source)
+    job = None
+    try:
+        styles = find_styles(source)
+        if edition is not None and not diags.errors:
+            renderer = _renderer_for(renderer, styles, source, profile, plans)
+            if before_layout is not None:
+                before_layout(edition, renderer)
+            job = start_body(edition, renderer, str(source), profile, assembler is not None,
+                             jobs or usable_cores())
+        with progress.stage("check"):
+            if edition is not None:
+                check(source, edition, diags)
+            # a character no font of the design has would print as a box or in a font the machine picks: a
+            # build stops there (check only warns: a TEI export or an import needs no fonts)
+            diags.items = [replace(d, severity="error") if d.code == "glyph" else d for d in diags.items]
+            if edition is None or job is None or renderer is None or diags.errors or (strict and diags.warnings):
+                raise EditionError(diags)
+        made = assembler(edition) if assembler is not None else None
+        if job.beside is not None:  # the front matter's and index's workers, forked from here, need them
+            renderer.stylesheets()
+        with progress.stage("layout"):
+            body = job.finish(made)
+    except BaseException:
+        if job is not None:
+            job.cancel()
+        raise
+    return body, renderer, styles
+
+
+def _renderer_for(renderer: Renderer | None, styles: Path, source: Path, profile: Profile,
+                  plans: dict[str, dict] | None) -> Renderer:
     renderer = renderer or Renderer(styles, source, profile)
     if renderer.profile != profile:  # a renderer made for another profile (or for linked pages): this one's sheets
         renderer.profile = profile
@@ -89,11 +125,7 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
     if plans is not None:
         renderer.plans = plans
         renderer.plan_context = f"{profile.name}\0{renderer.styles_digest}\0{code_digest()}"
-    if before_layout is not None:
-        before_layout(edition, renderer)
-    with progress.stage("layout"):
-        body = lay_out_body(edition, renderer, str(source), profile, assembler, jobs=jobs or usable_cores())
-    return body, renderer, styles
+    return renderer
 
 
 def build_edition(source: Path, output: Path, diags: Diagnostics, strict: bool = False,
@@ -134,7 +166,19 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
     """Every stage, nothing written: the PDF's bytes, the HTML, what the build did and the plans it used.
     ``guesses``: the page HTML the last build laid front matter and index out from, laid out again while
     the body is when a core is free (``render.speculation``; used only if this build makes the same)."""
-    assembler = Assembler(profile)
+    made: list = []  # the assembler, made (and the PDF readers loaded) while the worker lays the text out
+
+    def make_assembler(edition: Edition) -> "Assembler":
+        """What the build needs after the layout, made while a worker lays the text out: the assembler, the
+        PDF readers of preflight, the collation table for the names the index and persons list sort."""
+        from .preflight import preflight  # noqa: F401  (loaded now, beside the layout, not after it)
+        from .render.assemble import Assembler
+        from .transforms.index import sort_keys
+        sort_keys(form for person in edition.persons
+                  for form in (person.index_form, *(v.form for v in person.variants)))
+        made.append(Assembler(profile))
+        return made[0]
+
     speculation: list[Speculation] = []
 
     def speculate(edition: Edition, renderer: Renderer) -> None:
@@ -146,12 +190,14 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
 
     try:
         body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs,
-                                                assembler, plans, speculate)
+                                                make_assembler, plans, speculate)
+        assembler = made[0]
         with progress.stage("index"):
             matter = lay_out_matter(body, renderer, profile, str(source), jobs or usable_cores(),
                                     speculation[0] if speculation else None, meanwhile=assembler.settle)
     except BaseException:
-        assembler.close()  # a part a worker still writes is not wanted
+        for one in made:
+            one.close()  # a part a worker still writes is not wanted
         raise
     finally:
         for worker in speculation:
@@ -171,6 +217,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
             gc.collect()  # needs its memory (for a small edition the collection costs more than it frees)
         html = page_html(edition, parts, profile, linked=True, base_href=find_styles(source).as_uri() + "/")
     with progress.stage("preflight"):
+        from .preflight import preflight
         report = preflight(pdf_path, edition=edition, profile=profile.name, data=data,
                            page_cache=renderer.page_cache)
     if not report.ok:

@@ -231,3 +231,18 @@ def test_release_fonts_removes_the_folder_of_font_faces_a_live_configuration_mad
     adapter.release_fonts()
     assert not folder.exists()
     adapter.release_fonts()  # twice is harmless
+
+
+def test_a_worker_removes_only_the_font_folders_it_made():
+    # a forked worker takes font_folders() when it starts; release_fonts(kept) leaves its parent's folders
+    font = Path(__file__).resolve().parents[1] / "styles" / "fonts" / "EBGaramond12-Regular.otf"
+    css = PAGE + f"@font-face {{ font-family: Probe; src: url({font.as_uri()}) }} p {{ font-family: Probe }}"
+    parents = adapter.font_configuration()
+    adapter.lay_out(_html("<p>Hegedüs</p>", css), parents)
+    kept = adapter.font_folders()
+    workers = adapter.font_configuration()  # made after the worker started
+    adapter.lay_out(_html("<p>Хрущёв</p>", css), workers)
+    adapter.release_fonts(kept)
+    assert Path(parents._folder).is_dir() and not Path(workers._folder).exists()
+    adapter.release_fonts()
+    assert not Path(parents._folder).exists()

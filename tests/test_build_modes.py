@@ -148,8 +148,7 @@ def test_documents_laid_out_in_worker_processes_give_the_same_bytes_as_one_proce
 
 
 @pytest.mark.parametrize("profile", ["screen", "print"])
-def test_one_document_written_by_a_worker_while_the_matter_is_laid_out_gives_the_same_bytes(make_edition, tmp_path,
-                                                                                            profile):
+def test_one_document_laid_out_by_a_worker_beside_the_build_gives_the_same_bytes(make_edition, tmp_path, profile):
     root = _volume(make_edition, count=1)
     alone = build_edition(root, tmp_path / "one", Diagnostics(), profile=profile, jobs=1)
     beside = build_edition(root, tmp_path / "two", Diagnostics(), profile=profile, jobs=2)
@@ -230,3 +229,38 @@ def test_the_plans_an_earlier_build_found_save_layouts_and_change_no_byte(tmp_pa
     assert again.pdf.read_bytes() == cold.pdf.read_bytes()  # ... is found anew, as a first build would
     plans.write_text("{not json")
     assert build_edition(root, tmp_path / "out", Diagnostics(), jobs=1).pdf.read_bytes() == cold.pdf.read_bytes()
+
+
+def test_a_source_with_errors_stops_the_worker_laying_out_its_text_and_reports_the_check(make_edition, tmp_path,
+                                                                                          capsys):
+    import multiprocessing
+    broken = DOC.replace("Text.[^1]", "Text by [Hegedüs]{person=hegedus}.[^1]")  # no such person
+    root = make_edition(document=broken)
+    out = tmp_path / "out"
+    assert main(["build", str(root), "-o", str(out), "--jobs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "hegedus" in err and "nothing written" in err and "Traceback" not in err
+    assert not out.exists() or not list(out.glob("*.pdf"))
+    assert multiprocessing.active_children() == []  # the worker was stopped and reaped
+
+
+def test_the_build_loads_no_pdf_reader_before_its_text_is_being_laid_out(make_edition, tmp_path):
+    """The readers (pypdf, pdfium) are loaded beside the layout, by this process, not before it starts."""
+    import subprocess
+    import sys
+    root = make_edition(document=DOC)
+    probe = (
+        "import sys\n"
+        "from edition.render import body\n"
+        "start = body.start_body\n"
+        "def spy(*a, **k):\n"
+        "    print('loaded:', sorted(m for m in ('pypdf', 'pypdfium2') if m in sys.modules), flush=True)\n"
+        "    return start(*a, **k)\n"
+        "body.start_body = spy\n"
+        "import edition.build\n"
+        "edition.build.start_body = spy\n"
+        "from edition.cli import main\n"
+        f"sys.exit(main(['build', {str(root)!r}, '-o', {str(tmp_path / 'out')!r}, '-q', '--jobs', '2']))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "loaded: []" in done.stdout

@@ -22,10 +22,14 @@ def test_a_build_prints_everything_exits_0_and_leaves_no_font_folder(make_editio
     root = make_edition()
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    done = _edition("build", str(root), "-o", str(tmp_path / "out"), "-v", cwd=tmp_path, tmp=tmp)
+    done = _edition("build", str(root), "-o", str(tmp_path / "out"), "-v", "--jobs", "2", cwd=tmp_path, tmp=tmp)
     assert done.returncode == 0, done.stderr
     assert "preflight: passed" in done.stderr and done.stderr.rstrip().endswith(")")  # the last line whole
-    assert (tmp_path / "out").is_dir() and not list(tmp.iterdir())  # weasyprint-* removed
+    assert (tmp_path / "out").is_dir() and not list(tmp.iterdir())  # weasyprint-* removed, the workers' too
+    again = _edition("build", str(root), "-o", str(tmp_path / "out"), "-q", "--force", "--jobs", "2", cwd=tmp_path,
+                     tmp=tmp)  # a rebuild: front matter and index laid out beside the text from the last build's
+    assert again.returncode == 0, again.stderr
+    assert not list(tmp.iterdir())
 
 
 def test_the_exit_codes_of_errors_and_usage_are_kept(make_edition, tmp_path):

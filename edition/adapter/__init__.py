@@ -52,14 +52,15 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .layout import (Line, PageBoxes, content_top, font_configuration, is_ignored_declaration,
+from .layout import (Line, PageBoxes, content_top, font_configuration, font_folders, is_ignored_declaration,
                      keep_words_at_line_start, lay_out, page_boxes, release_fonts, renumber_pages, weasyprint_messages)
 from .pdfobjects import final_reference_class, raw_stream_data, set_raw_stream_data
 from .tagging import tagged_by
 
 __all__ = ["Line", "PageBoxes", "check_versions", "content_top", "final_reference_class", "font_configuration",
-           "is_ignored_declaration", "keep_words_at_line_start", "lay_out", "page_boxes", "raw_stream_data",
-           "release_fonts", "renumber_pages", "set_raw_stream_data", "tagged_by", "weasyprint_messages"]
+           "font_folders", "is_ignored_declaration", "keep_words_at_line_start", "lay_out", "page_boxes",
+           "raw_stream_data", "release_fonts", "renumber_pages", "set_raw_stream_data", "tagged_by",
+           "weasyprint_messages"]
 
 SUPPORTED = {"weasyprint": "70.0", "pypdf": "7.1.1"}
 

@@ -21,11 +21,20 @@ def font_configuration():
     return config
 
 
-def release_fonts() -> None:
-    """Remove the folders of every font configuration still alive, as WeasyPrint does when one is collected
+def font_folders() -> dict[int, object]:
+    """The folder of ``@font-face`` files each live font configuration has now (None: none yet).  A forked
+    worker takes this when it starts, so that it removes only the folders it made (``release_fonts``)."""
+    return {id(config): config._folder for config in _FONT_CONFIGURATIONS}
+
+
+def release_fonts(kept: dict[int, object] | None = None) -> None:
+    """Remove the folders of the font configurations still alive, as WeasyPrint does when one is collected
     (``FontConfiguration.__del__`` removes ``_folder``; removing it twice is harmless): a process that leaves
-    with ``os._exit`` collects nothing."""
+    with ``os._exit`` collects nothing.  ``kept`` (``font_folders()`` of a forked worker's start): the
+    folders the parent made, left to it."""
     for config in list(_FONT_CONFIGURATIONS):
+        if kept is not None and config._folder is not None and kept.get(id(config)) == config._folder:
+            continue
         config.__del__()
 
 

@@ -41,7 +41,7 @@ from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, Dict
 from ..model import EditionMeta
 from ..profiles import SCREEN, Profile, profile_named
 from .finish import LabelRange, document_info, edition_date, name_output_intent, xmp_packet
-from .documents import Pending
+from .documents import Pending, Waiting
 from .fonts import FontMerger
 from .marks import PrintPages
 from .parts import LINK_ELSEWHERE, AssemblyError, FinalRef, Part, PartWriter
@@ -74,11 +74,11 @@ class Assembler:
         self.fonts = FontMerger(self._reserve)
         self.print_pages = PrintPages(self._new_object)
         self.tagged = False
-        self.waiting: list[Pending] = []  # parts added while a worker still writes them
+        self.waiting: list[Pending | Waiting] = []  # parts added while a worker still writes them
 
     # ------------------------------------------------------------ parts
 
-    def add(self, data: "bytes | Pending") -> int:
+    def add(self, data: "bytes | Pending | Waiting") -> int:
         """Write one part's objects; returns its handle for ``finish``'s order.  A part still being written
         in a worker (``Pending``) is taken in its turn, when the next part is added or the file finished."""
         handle = len(self.parts) + len(self.waiting)

@@ -15,11 +15,17 @@ text or first folio changed.  A volume with cross-references between
 documents is laid out in one piece, so that the page numbers they print come
 from the same layout.  Without an assembler (``edition index``) nothing is
 written: the layout gives the folios, and the notes are still verified.
+
+``start_body`` begins the layout; one document (or a volume laid out whole)
+on more than one core is laid out by a worker beside the build, which sends
+the layout's facts (folios, verified notes, HTML) as soon as it has them and
+the PDF when written, so that the build checks the source meanwhile and lays
+out front matter and index while the PDF is written.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup
 
@@ -29,14 +35,16 @@ from ..model import CrossRef, Edition, document_texts, walk_inlines
 from ..profiles import Profile
 from ..progress import document_done
 from ..writer.html import render_body_part, render_html
-from .assemble import Assembler
-from .documents import Pending, can_fork, lay_out_documents
+from .documents import Stages, can_fork, lay_out_documents
 from .finish import write_pdf
 from .layout import AnchorPlace, Renderer, renumber_pages
 from .placement import LaidOut, lay_out_placing_notes
 from .apparatus import entries_of, verify_apparatus
 from .line_numbers import line_at, numbered_lines
 from .verify import verify_notes
+
+if TYPE_CHECKING:  # the PDF readers are imported when a PDF is assembled, not to lay one out
+    from .assemble import Assembler
 
 
 @dataclass
@@ -62,7 +70,7 @@ class BodyLayout:
 class DocumentPart:
     """One document written as a PDF part: its padded page count, anchors (pages within the part)."""
 
-    pdf: "bytes | Pending"  # Pending: being written by a worker (``render.documents``)
+    pdf: bytes
     pages: int
     places: dict[str, list[AnchorPlace]]
     relaxed: frozenset[str]
@@ -96,17 +104,62 @@ def page_html(edition: Edition, parts, profile: Profile, linked: bool = False, *
     return render_html(edition, parts, profile=profile, created=iso_stamp(edition.meta), linked=linked, **options)
 
 
+class BodyJob:
+    """The body's layout, begun by ``start_body``; ``finish(assembler)`` gives the ``BodyLayout``, the
+    documents written into the assembler (when one is given).  ``cancel`` stops a worker still at work."""
+
+    def __init__(self, here: Callable[["Assembler | None"], BodyLayout], beside: Stages | None = None,
+                 edition: Edition | None = None):
+        self.here, self.beside, self.edition = here, beside, edition
+
+    def finish(self, assembler: "Assembler | None" = None) -> BodyLayout:
+        if self.beside is None or self.edition is None:
+            return self.here(assembler)
+        try:
+            part: DocumentPart = self.beside.next()  # the layout, its notes verified: the PDF comes next
+        except BaseException:
+            self.beside.close()
+            raise
+        document_done(0, len(self.edition.documents), part.pages)
+        handles = [assembler.add(self.beside.last())] if assembler is not None else []
+        return BodyLayout(self.edition, handles, part.pages, part.html, part.places, part.relaxed, part.passes,
+                          {part.plan_key: part.plan} if part.plan_key else {}, part.lines)
+
+    def cancel(self) -> None:
+        if self.beside is not None:
+            self.beside.close()
+
+
+def start_body(edition: Edition, renderer: Renderer, where: str, profile: Profile, writing: bool,
+               jobs: int = 1) -> BodyJob:
+    """Begin the body's layout.  One document (or a volume laid out whole), on more than one core, is laid
+    out and written by a forked worker beside this process, which goes on (checking the source, loading
+    what the assembly needs, then the front matter and the index while the worker writes the PDF); the
+    worker sends the layout's facts first, then the PDF.  Several documents are laid out when the job is
+    finished, in workers of their own (``render.documents``)."""
+    across = _references_across_documents(edition)
+    if not (writing and jobs > 1 and can_fork() and renderer.layout_cache is None
+            and (across or len(edition.documents) == 1)):
+        return BodyJob(lambda assembler: lay_out_body(edition, renderer, where, profile, assembler, jobs))
+    writer = _PartWriter(renderer, profile, write=True)
+    first_folio = 1 if not across and _prints_page_numbers(edition) else None
+
+    def stages():
+        laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, first_folio)
+        part, written = writer.describe(laid, 1)
+        yield part
+        yield written()
+
+    return BodyJob(lambda assembler: lay_out_body(edition, renderer, where, profile, assembler, jobs),
+                   Stages(stages), edition)
+
+
 def lay_out_body(edition: Edition, renderer: Renderer, where: str, profile: Profile,
-                 assembler: Assembler | None = None, jobs: int = 1) -> BodyLayout:
+                 assembler: "Assembler | None" = None, jobs: int = 1) -> BodyLayout:
     """Lay out the documents and verify every note against its call; with an ``assembler``, write them into
     it as PDF parts (as they come, while later documents are being laid out)."""
-    across = _references_across_documents(edition)
-    # laid out here, one document (or the volume) at a time: on a core left free, a worker writes the last
-    # one's PDF while this process goes on to the front matter and the index
-    background = (assembler is not None and jobs > 1 and can_fork() and renderer.layout_cache is None
-                  and (across or len(edition.documents) == 1))
-    writer = _PartWriter(renderer, profile, write=assembler is not None, background=background)
-    if not across:
+    writer = _PartWriter(renderer, profile, write=assembler is not None)
+    if not _references_across_documents(edition):
         return _lay_out_each_document(edition, renderer, where, writer, assembler, jobs)
     laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, None)
     part = writer.write(laid, 1)
@@ -132,32 +185,32 @@ def _prints_page_numbers(edition: Edition) -> bool:
 class _PartWriter:
     """Gives a laid-out document its folios, verifies its notes, pads it to an even count and writes it."""
 
-    def __init__(self, renderer: Renderer, profile: Profile, write: bool, background: bool = False):
+    def __init__(self, renderer: Renderer, profile: Profile, write: bool):
         self.renderer, self.profile, self.writing = renderer, profile, write
-        self.background = background  # the PDF written by a forked worker (``Pending``), this process going on
 
     def page_html(self, edition: Edition, parts, **options) -> str:
         return page_html(edition, parts, self.profile, **options)
 
     def write(self, laid: LaidOut, first_folio: int) -> DocumentPart:
+        part, written = self.describe(laid, first_folio)
+        return replace(part, pdf=written()) if self.writing else part
+
+    def describe(self, laid: LaidOut, first_folio: int) -> tuple[DocumentPart, Callable[[], bytes]]:
+        """The part with its notes verified, but no PDF yet, and the function that writes the PDF."""
         verify_notes(laid.placements, folio=lambda i: str(i + first_folio))
         for doc in laid.edition.documents:
             verify_apparatus(laid, doc, laid.edition.meta.design, folio=lambda i: str(i + first_folio))
         pages = list(laid.document.pages)
         padded = len(pages) + len(pages) % 2  # the next document opens on a recto
         lines = mention_lines(laid) if laid.edition.meta.design.line_locators else {}
-        if not self.writing:
-            return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
-                                laid.plan.as_data(), lines)
 
         def written() -> bytes:
             renumber_pages(laid.document, laid.context, first_folio - laid.first_folio)
             padding = self._blank_verso(laid.edition).pages if len(pages) < padded else []
             return write_pdf(laid.document.copy(pages + padding), self.profile)
 
-        pdf = Pending(written) if self.background else written()
-        return DocumentPart(pdf, padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
-                            laid.plan.as_data(), lines)
+        return DocumentPart(b"", padded, laid.places, laid.relaxed, laid.passes, laid.part, laid.plan_key,
+                            laid.plan.as_data(), lines), written
 
     def _blank_verso(self, edition: Edition):
         """A blank verso, laid out anew for each use (WeasyPrint's pages keep state from being drawn)."""

@@ -17,6 +17,10 @@ the fonts and WeasyPrint's imports) take the documents in order: each lays one o
 reports its page count, waits for its first folio, writes it and sends the part
 back.  The parent hands out the documents and the folios.  Both ways run the same
 functions in the same order for each document, so they give the same bytes.
+
+Smaller helpers for one job beside the build: ``Pending`` (a function's result
+made in a forked process), ``Stages`` (a generator's values, sent as they come:
+the text's layout facts, then its PDF) and ``side_by_side`` (several at once).
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from contextlib import contextmanager
 from multiprocessing.connection import wait
 from typing import Any, Callable, TypeVar
 
+from .. import adapter
 from ..diagnostics import EditionError
 
 Part = TypeVar("Part")
@@ -154,6 +159,7 @@ def _in_workers(count, lay_out, write, pages_of, needs_folio, jobs, first_folio,
 
 def _work(conn, lay_out, write, pages_of, needs_folio) -> None:
     """A worker's loop: a document's index in, ("pages", i, n) then ("part", i, part) out."""
+    kept = adapter.font_folders()
     while (i := conn.recv()) is not None:
 
         def one_document(i=i):
@@ -164,8 +170,7 @@ def _work(conn, lay_out, write, pages_of, needs_folio) -> None:
         kind, payload = _outcome(one_document)
         conn.send(("part" if kind == "ok" else kind, i, payload))
         gc.collect()  # the document's boxes are cyclic garbage; the parent's objects are frozen, not walked
-    conn.close()
-    os._exit(0)  # leave without running the parent's exit handlers or flushing its buffers
+    leave_worker(conn, kept)
 
 
 def _outcome(function) -> tuple[str, object]:
@@ -222,6 +227,74 @@ class Pending:
         self.conn.close()
 
 
+class Stages:
+    """A generator run in a forked process of its own: each value it yields is sent to this process as it
+    comes (``next()`` waits for the next and raises what the generator raised).  The values must pickle."""
+
+    def __init__(self, generator: Callable[[], Any]):
+        context = multiprocessing.get_context("fork")
+        self.conn, there = context.Pipe()
+        self.process = context.Process(target=_run_stages, args=(there, generator), daemon=True)
+        self.process.start()
+        there.close()
+        self.done = False
+
+    def next(self) -> Any:
+        try:
+            kind, payload = self.conn.recv()
+        except (EOFError, OSError):
+            kind, payload = "stopped", None
+        if kind != "ok":
+            self.close()
+        if kind == "error":
+            raise EditionError(payload)
+        if kind == "crash":
+            raise WorkerFailed(f"layout failed in a worker:\n{payload}")
+        if kind == "stopped":
+            raise WorkerFailed("a layout worker stopped unexpectedly")
+        return payload
+
+    def last(self) -> "Waiting":
+        """The generator's next value as a ``Pending`` would give it (``result()``), the worker then reaped."""
+        return Waiting(self)
+
+    def close(self) -> None:
+        """Stop the worker if it still runs (its values no longer wanted) and reap it."""
+        if self.process.is_alive() and not self.done:
+            self.process.terminate()
+        self.process.join()
+        self.conn.close()
+
+
+class Waiting:
+    """A ``Stages`` worker's last value, taken like a ``Pending``'s result."""
+
+    def __init__(self, stages: Stages):
+        self.stages, self.value, self.taken = stages, None, False
+
+    def result(self) -> Any:
+        if not self.taken:
+            self.value, self.taken = self.stages.next(), True
+            self.stages.done = True
+            self.stages.close()
+        return self.value
+
+    def close(self) -> None:
+        self.stages.close()
+
+
+def _run_stages(conn, generator) -> None:
+    kept = adapter.font_folders()
+    try:
+        for value in generator():
+            conn.send(("ok", value))
+    except EditionError as error:
+        conn.send(("error", list(error.diagnostics)))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        conn.send(("crash", traceback.format_exc()))
+    leave_worker(conn, kept)
+
+
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
@@ -247,6 +320,14 @@ def side_by_side(functions: list[Callable[[], Part]], jobs: int,
 
 
 def _run_one(conn, function) -> None:
+    kept = adapter.font_folders()
     conn.send(_outcome(function))
+    leave_worker(conn, kept)
+
+
+def leave_worker(conn, kept: dict[int, object]) -> None:
+    """A forked worker's end: the folders of fonts it made removed (``kept``: those it had when it started,
+    its parent's), and out without running the parent's exit handlers or flushing its buffers."""
     conn.close()
+    adapter.release_fonts(kept)
     os._exit(0)

@@ -21,14 +21,17 @@ import uuid
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
-from pypdf.generic import NameObject, TextStringObject
-
 from .. import adapter
 from ..clock import edition_date  # noqa: F401  (part of this module's API)
 from ..model import EditionMeta
 from ..profiles import Profile
 from .tagging import Tagger
 
+class AssemblyError(ValueError):
+    """Parts that cannot be joined into one PDF."""
+
+
+LINK_ELSEWHERE = "edition-part:"  # a link's URI scheme for an anchor in another part: edition-part:<name>
 NOTE_ELEMENT = "edition-note"  # the HTML element of a note, tagged as a PDF Note
 
 
@@ -54,6 +57,7 @@ def write_pdf(document, profile: Profile) -> bytes:
 
 def document_info(meta: EditionMeta, when: _dt.datetime, profile: Profile) -> dict[str, object]:
     """The document information dictionary's entries."""
+    from pypdf.generic import NameObject, TextStringObject
     stamp = when.strftime("D:%Y%m%d%H%M%SZ")
     info: dict[str, object] = {
         "/Title": TextStringObject(_title(meta)),
@@ -86,6 +90,7 @@ PRINTING_CONDITION = {
 def name_output_intent(intent) -> None:
     """Name the printing condition of a PDF/X output intent as the ICC registry does, so that a printer
     recognizes it, and describe the embedded profile honestly."""
+    from pypdf.generic import NameObject, TextStringObject
     for key, value in PRINTING_CONDITION.items():
         intent[NameObject(key)] = TextStringObject(value)
 

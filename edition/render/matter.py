@@ -22,10 +22,9 @@ from ..profiles import Profile
 from ..transforms.index import IndexEntry, build_index, collect_mentions
 from ..writer.front import front_matter
 from ..writer.html import point_links_elsewhere, render_front_part, render_index_part
-from .assemble import LINK_ELSEWHERE
 from .body import BodyLayout, page_html
 from .documents import side_by_side
-from .finish import write_pdf
+from .finish import LINK_ELSEWHERE, write_pdf
 from .layout import Renderer, layout_failure
 from .speculation import Speculation
 from ..cache import reusing

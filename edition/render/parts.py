@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject, TextStringObject
 
 from .. import adapter
+from .finish import LINK_ELSEWHERE, AssemblyError
 from .fonts import tagged_name
 from .pdfobjects import array, decoded, detached, get, name_bytes, stream_key, text, tree_items
 
@@ -32,11 +33,6 @@ if TYPE_CHECKING:
 else:
     FinalRef = adapter.final_reference_class()  # a reference in the final file (written as ``n 0 R``)
 
-LINK_ELSEWHERE = "edition-part:"  # a link's URI scheme for an anchor in another part: edition-part:<name>
-
-
-class AssemblyError(ValueError):
-    pass
 
 
 @dataclass

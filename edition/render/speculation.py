@@ -61,7 +61,9 @@ class Speculation:
 
 
 def _work(conn, guesses: dict[str, list[str]], lay_out: Callable[[str, list[str]], Any]) -> None:
-    import os
+    from .. import adapter
+    from .documents import leave_worker
+    kept = adapter.font_folders()
     for kind in KINDS:
         if kind in guesses:
             try:
@@ -69,5 +71,4 @@ def _work(conn, guesses: dict[str, list[str]], lay_out: Callable[[str, list[str]
             except BaseException:  # noqa: BLE001 - the main process lays the part out itself and reports
                 result = None
             conn.send((kind, result))
-    conn.close()
-    os._exit(0)  # leave without running the parent's exit handlers or flushing its buffers
+    leave_worker(conn, kept)

@@ -121,3 +121,54 @@ def test_a_pending_result_no_longer_wanted_is_stopped():
     pending = Pending(lambda: time.sleep(60))
     pending.close()
     assert not pending.process.is_alive()
+
+
+def test_stages_come_in_order_and_the_last_is_taken_like_a_pending_result():
+    from edition.render.documents import Stages
+
+    def two():
+        yield "Gomułka", os.getpid()
+        yield "Hegedüs"
+
+    stages = Stages(two)
+    name, pid = stages.next()
+    assert name == "Gomułka" and pid != os.getpid()
+    last = stages.last()
+    assert last.result() == "Hegedüs" and last.result() == "Hegedüs"
+    assert not stages.process.is_alive()
+
+
+def test_a_stage_that_fails_raises_its_diagnostics_or_names_the_crash():
+    from edition.render.documents import Stages
+    diagnostic = Diagnostic(SourcePos("x.yaml", 3, 1), "error", "note 2 fell on p. 3", "layout-note")
+
+    def failing():
+        yield 1
+        raise EditionError([diagnostic])
+
+    stages = Stages(failing)
+    assert stages.next() == 1
+    with pytest.raises(EditionError) as caught:
+        stages.last().result()
+    assert caught.value.diagnostics == [diagnostic]
+
+    def crashing():
+        raise KeyError("刘少奇")
+        yield  # a generator
+
+    with pytest.raises(WorkerFailed, match="KeyError"):
+        Stages(crashing).next()
+
+
+def test_stages_no_longer_wanted_are_stopped():
+    import time
+
+    from edition.render.documents import Stages
+
+    def slow():
+        time.sleep(60)
+        yield None
+
+    stages = Stages(slow)
+    stages.close()
+    assert not stages.process.is_alive()
