@@ -167,6 +167,12 @@ def instrument() -> Stages:
                        ("preflight", "preflight"), ("write_atomically", "write_files")):
         if hasattr(build, attr):
             stages.wrap(build, attr, name)
+    try:  # the body's layout begun beside the check (start_body), finished by BodyJob.finish
+        from edition.render.body import BodyJob
+    except ImportError:
+        pass
+    else:
+        stages.wrap(BodyJob, "finish", "body_layout")
     stages.wrap(layout.Renderer, "render_keeping_context", "weasyprint_render", by_context=True)
     try:
         import edition.preflight as pre
@@ -179,8 +185,10 @@ def instrument() -> Stages:
         for attr in dir(pre):
             if attr.startswith("_check_") or attr == "_pages":
                 stages.wrap(pre, attr, f"preflight.{attr.lstrip('_')}")
-    if hasattr(build, "preflight"):
-        _tolerate_preflight_failures(build, stages)
+        if not hasattr(build, "preflight"):  # loaded by the build when it runs: wrapped where it lives
+            stages.wrap(pre, "preflight", "preflight")
+    import edition.preflight as where_preflight_is
+    _tolerate_preflight_failures(build if hasattr(build, "preflight") else where_preflight_is, stages)
     return stages
 
 

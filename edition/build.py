@@ -105,7 +105,7 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
             if edition is None or job is None or renderer is None or diags.errors or (strict and diags.warnings):
                 raise EditionError(diags)
         made = assembler(edition) if assembler is not None else None
-        if job.beside is not None:  # the front matter's and index's workers, forked from here, need them
+        if job.beside is not None and made is not None:  # the front matter's and index's workers need them
             renderer.stylesheets()
         with progress.stage("layout"):
             body = job.finish(made)

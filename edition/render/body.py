@@ -121,6 +121,9 @@ class BodyJob:
             self.beside.close()
             raise
         document_done(0, len(self.edition.documents), part.pages)
+        if assembler is None:  # nothing to write (``edition index``): the worker ends
+            self.beside.done = True
+            self.beside.close()
         handles = [assembler.add(self.beside.last())] if assembler is not None else []
         return BodyLayout(self.edition, handles, part.pages, part.html, part.places, part.relaxed, part.passes,
                           {part.plan_key: part.plan} if part.plan_key else {}, part.lines)
@@ -133,22 +136,22 @@ class BodyJob:
 def start_body(edition: Edition, renderer: Renderer, where: str, profile: Profile, writing: bool,
                jobs: int = 1) -> BodyJob:
     """Begin the body's layout.  One document (or a volume laid out whole), on more than one core, is laid
-    out and written by a forked worker beside this process, which goes on (checking the source, loading
-    what the assembly needs, then the front matter and the index while the worker writes the PDF); the
-    worker sends the layout's facts first, then the PDF.  Several documents are laid out when the job is
+    out (and, ``writing``, written) by a forked worker beside this process, which goes on (checking the
+    source, loading what the assembly needs, then the front matter and the index while the worker writes
+    the PDF); the worker sends the layout's facts first, then the PDF.  Several documents are laid out when the job is
     finished, in workers of their own (``render.documents``)."""
     across = _references_across_documents(edition)
-    if not (writing and jobs > 1 and can_fork() and renderer.layout_cache is None
-            and (across or len(edition.documents) == 1)):
+    if not (jobs > 1 and can_fork() and renderer.layout_cache is None and (across or len(edition.documents) == 1)):
         return BodyJob(lambda assembler: lay_out_body(edition, renderer, where, profile, assembler, jobs))
-    writer = _PartWriter(renderer, profile, write=True)
+    writer = _PartWriter(renderer, profile, write=writing)
     first_folio = 1 if not across and _prints_page_numbers(edition) else None
 
     def stages():
         laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, first_folio)
         part, written = writer.describe(laid, 1)
         yield part
-        yield written()
+        if writing:
+            yield written()
 
     return BodyJob(lambda assembler: lay_out_body(edition, renderer, where, profile, assembler, jobs),
                    Stages(stages), edition)
