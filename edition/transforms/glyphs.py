@@ -25,10 +25,14 @@ def check_glyphs(edition: Edition, covered: Container[int], diags: Diagnostics, 
     fonts = ", ".join(families) or "the edition's fonts"
     remedy = (f"; {', '.join(missing)} of the fallback fonts {'is' if len(missing) == 1 else 'are'} not installed"
               if missing else "; add a font that has it to font: fallback in edition.yaml")
+    printable: set[str] = set()  # characters found in a font already (most of a text's: asked once each)
     for text, pos, origin in _printed_texts(edition):
         start = origin.offset(pos) if origin is not None else 0
         for ch in dict.fromkeys(text):  # each character once, in the order of the text
+            if ch in printable:
+                continue
             if ord(ch) in covered or ch.isspace() or unicodedata.category(ch)[0] == "C":
+                printable.add(ch)
                 continue
             found = origin.raw.find(ch, start) if origin is not None and not pos.anchor_line else -1
             at = origin.position(found) if origin is not None and found >= 0 else pos
