@@ -171,8 +171,9 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
     def make_assembler(edition: Edition) -> "Assembler":
         """What the build needs after the layout, made while a worker lays the text out: the assembler, the
         PDF readers of preflight, the collation table for the names the index and persons list sort."""
-        from .preflight import preflight  # noqa: F401  (loaded now, beside the layout, not after it)
+        from .preflight import load_readers
         from .render.assemble import Assembler
+        load_readers()  # now, beside the layout, not after it
         from .transforms.index import sort_keys
         sort_keys(form for person in edition.persons
                   for form in (person.index_form, *(v.form for v in person.variants)))

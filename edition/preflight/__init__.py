@@ -76,6 +76,15 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
+def load_readers() -> None:
+    """Load the readers and rules ``preflight`` uses (pypdf, pdfium, these modules) now: a build does it
+    while its text is being laid out, so that the check at its end starts at once."""
+    import pypdf  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+    from . import apparatus_rules, file_rules, reading, text_rules  # noqa: F401
+
+
 def preflight(path: Path | str, edition=None, profile: str | None = None, data: bytes | None = None,
               page_cache: dict | None = None, untrusted: bool = False) -> Report:
     """Check a PDF (read from ``path``, or given as ``data``); ``profile`` is read from its XMP if not given.
