@@ -11,8 +11,9 @@ change writes nothing (``cache``).
 On more than one core the stages overlap where their inputs allow: a text of
 one document is laid out by a worker while this process checks the source
 and loads the PDF readers and the collation table; the worker then writes
-the text's PDF while front matter and index are laid out by two more; a
-rebuild lays those two out beside the text from the last build's HTML
+the text's PDF and lays out the front matter (its fonts and dictionaries
+loaded already) while another worker lays out the index; a rebuild lays
+those two out beside the text from the last build's HTML
 (``render.speculation``).  The bytes are those of a build on one core.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ import multiprocessing
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from markupsafe import Markup
 
@@ -71,7 +72,8 @@ class BuildResult:
 def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profile: "Profile | str" = "screen",
                    progress: Progress = SILENT, renderer: Renderer | None = None, jobs: int | None = None,
                    assembler: "Callable[[Edition], Assembler] | None" = None, plans: dict[str, dict] | None = None,
-                   before_layout: Callable[[Edition, Renderer], None] | None = None
+                   before_layout: Callable[[Edition, Renderer], None] | None = None,
+                   beside_work: "Callable[[Renderer, str, list[str]], Any] | None" = None
                    ) -> tuple[BodyLayout, Renderer, Path]:
     """Load and check the source, then lay out the documents once (stages load, check, layout); with an
     ``assembler`` (a function making it), the documents are written into it as PDF parts.  ``jobs`` is how
@@ -79,6 +81,8 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
     the note placement's plans an earlier build found (by part), tried first: a part whose input is
     unchanged is laid out once.  ``before_layout(edition, renderer)`` runs just before the layout (the build
     starts its speculation there); ``assembler(edition)`` is called once the source is checked.
+    ``beside_work(renderer, kind, pages)``: what a worker that laid the text out beside the build can be
+    asked to do next (lay out the front matter).
 
     A text laid out by a worker beside this process (``render.body.start_body``) is begun before the
     check, whose problems then stop the worker; this process checks, and makes the assembler (loading the
@@ -94,8 +98,10 @@ def prepare_layout(source: Path, diags: Diagnostics, strict: bool = False, profi
             renderer = _renderer_for(renderer, styles, source, profile, plans)
             if before_layout is not None:
                 before_layout(edition, renderer)
+            more = (lambda kind, pages, renderer=renderer: beside_work(renderer, kind, pages)) \
+                if beside_work is not None else None
             job = start_body(edition, renderer, str(source), profile, assembler is not None,
-                             jobs or usable_cores())
+                             jobs or usable_cores(), more)
         with progress.stage("check"):
             if edition is not None:
                 check(source, edition, diags)
@@ -190,12 +196,16 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
                 renderer, profile, str(source), kind, pages)))
 
     try:
-        body, renderer, styles = prepare_layout(source, diags, strict, profile, progress, renderer, jobs,
-                                                make_assembler, plans, speculate)
+        body, renderer, styles = prepare_layout(
+            source, diags, strict, profile, progress, renderer, jobs, make_assembler, plans, speculate,
+            beside_work=lambda renderer, kind, pages: lay_out_part(renderer, profile, str(source), kind, pages))
         assembler = made[0]
         with progress.stage("index"):
             matter = lay_out_matter(body, renderer, profile, str(source), jobs or usable_cores(),
-                                    speculation[0] if speculation else None, meanwhile=assembler.settle)
+                                    speculation[0] if speculation else None, meanwhile=assembler.settle,
+                                    beside=body.worker.lay_out_beside if body.worker else None)
+            if body.worker is not None:
+                body.worker.end()
     except BaseException:
         for one in made:
             one.close()  # a part a worker still writes is not wanted

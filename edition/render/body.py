@@ -25,7 +25,7 @@ out front matter and index while the PDF is written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from markupsafe import Markup
 
@@ -35,7 +35,7 @@ from ..model import CrossRef, Edition, document_texts, walk_inlines
 from ..profiles import Profile
 from ..progress import document_done
 from ..writer.html import render_body_part, render_html
-from .documents import Stages, can_fork, lay_out_documents
+from .documents import Stages, Waiting, can_fork, lay_out_documents
 from .finish import write_pdf
 from .layout import AnchorPlace, Renderer, renumber_pages
 from .placement import LaidOut, lay_out_placing_notes
@@ -60,6 +60,7 @@ class BodyLayout:
     passes: int = 0  # layouts of the text, counting those a relaxed paragraph needed
     plans: dict[str, dict] = field(default_factory=dict)  # the plan of each part laid out, by its plan key
     lines: dict[str, int] = field(default_factory=dict)  # a mention's line, where the index cites lines
+    worker: "BodyJob | None" = None  # a worker beside the build that laid the text out, still at the build's call
 
     def folio(self, anchor: str) -> int | None:
         where = self.places.get(anchor)
@@ -106,27 +107,40 @@ def page_html(edition: Edition, parts, profile: Profile, linked: bool = False, *
 
 class BodyJob:
     """The body's layout, begun by ``start_body``; ``finish(assembler)`` gives the ``BodyLayout``, the
-    documents written into the assembler (when one is given).  ``cancel`` stops a worker still at work."""
+    documents written into the assembler (when one is given).  A worker beside the build, its text
+    written, takes more work (``lay_out_beside``) until ``end``; ``cancel`` stops it."""
 
     def __init__(self, here: Callable[["Assembler | None"], BodyLayout], beside: Stages | None = None,
                  edition: Edition | None = None):
         self.here, self.beside, self.edition = here, beside, edition
+        self.writing = False
 
     def finish(self, assembler: "Assembler | None" = None) -> BodyLayout:
         if self.beside is None or self.edition is None:
             return self.here(assembler)
-        try:
-            part: DocumentPart = self.beside.next()  # the layout, its notes verified: the PDF comes next
-        except BaseException:
-            self.beside.close()
-            raise
+        part: DocumentPart = self.beside.take("facts")  # the layout, its notes verified: the PDF comes next
         document_done(0, len(self.edition.documents), part.pages)
-        if assembler is None:  # nothing to write (``edition index``): the worker ends
-            self.beside.done = True
-            self.beside.close()
-        handles = [assembler.add(self.beside.last())] if assembler is not None else []
+        if assembler is None:  # nothing to write (``edition index``): the worker has ended
+            self.end()
+            handles = []
+        else:
+            handles, self.writing = [assembler.add(self.beside.waiting("pdf"))], True
         return BodyLayout(self.edition, handles, part.pages, part.html, part.places, part.relaxed, part.passes,
-                          {part.plan_key: part.plan} if part.plan_key else {}, part.lines)
+                          {part.plan_key: part.plan} if part.plan_key else {}, part.lines,
+                          self if self.writing else None)
+
+    def lay_out_beside(self, kind: str, pages: list[str]) -> "Waiting | None":
+        """Have the worker, once the text's PDF is written, lay out and write the part ``kind`` (its fonts
+        and dictionaries are loaded: a new worker would load them again); None when there is no worker."""
+        if self.beside is None or not self.writing:
+            return None
+        self.beside.send((kind, pages))
+        return self.beside.waiting(kind)
+
+    def end(self) -> None:
+        """The worker's work is done (every value asked for taken): it ends."""
+        if self.beside is not None:
+            self.beside.finish()
 
     def cancel(self) -> None:
         if self.beside is not None:
@@ -134,11 +148,12 @@ class BodyJob:
 
 
 def start_body(edition: Edition, renderer: Renderer, where: str, profile: Profile, writing: bool,
-               jobs: int = 1) -> BodyJob:
+               jobs: int = 1, more: "Callable[[str, list[str]], Any] | None" = None) -> BodyJob:
     """Begin the body's layout.  One document (or a volume laid out whole), on more than one core, is laid
     out (and, ``writing``, written) by a forked worker beside this process, which goes on (checking the
     source, loading what the assembly needs, then the front matter and the index while the worker writes
-    the PDF); the worker sends the layout's facts first, then the PDF.  Several documents are laid out when the job is
+    the PDF); the worker sends the layout's facts first, then the PDF, then lays out what the build asks
+    of it with ``more(kind, pages)`` (the front matter).  Several documents are laid out when the job is
     finished, in workers of their own (``render.documents``)."""
     across = _references_across_documents(edition)
     if not (jobs > 1 and can_fork() and renderer.layout_cache is None and (across or len(edition.documents) == 1)):
@@ -146,12 +161,15 @@ def start_body(edition: Edition, renderer: Renderer, where: str, profile: Profil
     writer = _PartWriter(renderer, profile, write=writing)
     first_folio = 1 if not across and _prints_page_numbers(edition) else None
 
-    def stages():
+    def stages(receive: Callable[[], Any]):
         laid = lay_out_placing_notes(edition, renderer, where, writer.page_html, first_folio)
         part, written = writer.describe(laid, 1)
-        yield part
+        yield "facts", part
         if writing:
-            yield written()
+            yield "pdf", written()
+            while (asked := receive()) is not None and more is not None:
+                kind, pages = asked
+                yield kind, more(kind, pages)
 
     return BodyJob(lambda assembler: lay_out_body(edition, renderer, where, profile, assembler, jobs),
                    Stages(stages), edition)

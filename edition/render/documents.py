@@ -228,35 +228,64 @@ class Pending:
 
 
 class Stages:
-    """A generator run in a forked process of its own: each value it yields is sent to this process as it
-    comes (``next()`` waits for the next and raises what the generator raised).  The values must pickle."""
+    """A generator run in a forked process of its own, talking with this one.  It yields (tag, value) pairs,
+    each sent here as it comes; ``take(tag)`` waits for the value of that tag (keeping any that come
+    before it) and raises what the generator raised.  The generator is given ``receive``, which waits for
+    what this process ``send``s it (None: nothing more).  The values must pickle."""
 
-    def __init__(self, generator: Callable[[], Any]):
+    def __init__(self, generator: Callable[[Callable[[], Any]], Any]):
         context = multiprocessing.get_context("fork")
         self.conn, there = context.Pipe()
         self.process = context.Process(target=_run_stages, args=(there, generator), daemon=True)
         self.process.start()
         there.close()
+        self.values: dict[str, Any] = {}
         self.done = False
 
-    def next(self) -> Any:
-        try:
-            kind, payload = self.conn.recv()
-        except (EOFError, OSError):
-            kind, payload = "stopped", None
-        if kind != "ok":
+    def take(self, tag: str) -> Any:
+        while tag not in self.values:
+            if self.done:
+                raise WorkerFailed(f"a layout worker ended without sending {tag}")
+            try:
+                kind, payload = self.conn.recv()
+            except (EOFError, OSError):
+                kind, payload = "stopped", None
+            if kind == "ok":
+                self.values[payload[0]] = payload[1]
+                continue
             self.close()
-        if kind == "error":
-            raise EditionError(payload)
-        if kind == "crash":
-            raise WorkerFailed(f"layout failed in a worker:\n{payload}")
-        if kind == "stopped":
+            if kind == "error":
+                raise EditionError(payload)
+            if kind == "crash":
+                raise WorkerFailed(f"layout failed in a worker:\n{payload}")
             raise WorkerFailed("a layout worker stopped unexpectedly")
-        return payload
+        return self.values.pop(tag)
 
-    def last(self) -> "Waiting":
-        """The generator's next value as a ``Pending`` would give it (``result()``), the worker then reaped."""
-        return Waiting(self)
+    def send(self, value: Any) -> None:
+        self.conn.send(value)
+
+    def waiting(self, tag: str) -> "Waiting":
+        """The value of ``tag``, taken like a ``Pending``'s result (``result()``)."""
+        return Waiting(self, tag)
+
+    def finish(self) -> None:
+        """Tell the worker there is nothing more to do, keep what it still sends (a value not yet taken can
+        be), and reap it."""
+        if not self.done:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            while True:
+                try:
+                    kind, payload = self.conn.recv()
+                except (EOFError, OSError):
+                    break
+                if kind == "ok":
+                    self.values[payload[0]] = payload[1]
+        self.done = True
+        self.process.join()
+        self.conn.close()
 
     def close(self) -> None:
         """Stop the worker if it still runs (its values no longer wanted) and reap it."""
@@ -267,16 +296,14 @@ class Stages:
 
 
 class Waiting:
-    """A ``Stages`` worker's last value, taken like a ``Pending``'s result."""
+    """A value a ``Stages`` worker will send, taken like a ``Pending``'s result."""
 
-    def __init__(self, stages: Stages):
-        self.stages, self.value, self.taken = stages, None, False
+    def __init__(self, stages: Stages, tag: str):
+        self.stages, self.tag, self.value, self.taken = stages, tag, None, False
 
     def result(self) -> Any:
         if not self.taken:
-            self.value, self.taken = self.stages.next(), True
-            self.stages.done = True
-            self.stages.close()
+            self.value, self.taken = self.stages.take(self.tag), True
         return self.value
 
     def close(self) -> None:
@@ -286,7 +313,7 @@ class Waiting:
 def _run_stages(conn, generator) -> None:
     kept = adapter.font_folders()
     try:
-        for value in generator():
+        for value in generator(conn.recv):
             conn.send(("ok", value))
     except EditionError as error:
         conn.send(("error", list(error.diagnostics)))

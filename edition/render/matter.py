@@ -13,7 +13,7 @@ to resolve.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -48,10 +48,13 @@ def index_entries(body: BodyLayout) -> tuple[IndexEntry, ...]:
 
 
 def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where: str, jobs: int,
-                   speculation: Speculation | None = None, meanwhile: Callable[[], object] | None = None) -> Matter:
+                   speculation: Speculation | None = None, meanwhile: Callable[[], object] | None = None,
+                   beside: "Callable[[str, list[str]], Any] | None" = None) -> Matter:
     """The index and the front matter laid out and written (side by side with ``jobs`` above 1; taken from
     ``speculation`` where it laid out the very same HTML, or from a warm renderer's cache).  ``meanwhile``
-    is called while workers lay them out (the build takes in the text's PDF, written by a worker)."""
+    is called while workers lay them out (the build takes in the text's PDF, written by a worker).
+    ``beside(kind, pages)``: the worker that laid the text out, whose fonts and dictionaries are loaded,
+    takes the front matter (a waiting result, or None)."""
     edition = body.edition
     entries = index_entries(body)
     index_part = render_index_part(edition, entries) if entries else None
@@ -63,10 +66,14 @@ def lay_out_matter(body: BodyLayout, renderer: Renderer, profile: Profile, where
         pages["index"] = [_linked_page(edition, index_part, profile, index_first)]
     kinds = list(pages)
     jobs_for = [lambda kind=kind: lay_out_part(renderer, profile, where, kind, pages[kind]) for kind in kinds]
-    if speculation is not None:
-        done = {kind: result for kind in kinds if (result := speculation.take(kind, pages[kind])) is not None}
-        todo = [k for k, kind in enumerate(kinds) if kind not in done]
+    if speculation is not None or beside is not None:
+        done = {kind: result for kind in kinds
+                if speculation is not None and (result := speculation.take(kind, pages[kind])) is not None}
+        waiting = beside("front", pages["front"]) if beside is not None and "front" not in done else None
+        todo = [k for k, kind in enumerate(kinds) if kind not in done and not (kind == "front" and waiting)]
         done.update(zip((kinds[k] for k in todo), side_by_side([jobs_for[k] for k in todo], jobs, meanwhile)))
+        if waiting is not None:
+            done["front"] = waiting.result()
         written = [done[kind] for kind in kinds]
     else:
         keys = None

@@ -123,41 +123,52 @@ def test_a_pending_result_no_longer_wanted_is_stopped():
     assert not pending.process.is_alive()
 
 
-def test_stages_come_in_order_and_the_last_is_taken_like_a_pending_result():
+def test_stages_are_taken_by_tag_whatever_their_order_and_the_worker_takes_more_work():
     from edition.render.documents import Stages
 
-    def two():
-        yield "Gomułka", os.getpid()
-        yield "Hegedüs"
+    def worker(receive):
+        yield "facts", ("Gomułka", os.getpid())
+        yield "pdf", "%PDF Hegedüs".encode()
+        while (asked := receive()) is not None:
+            yield asked, asked.upper()
 
-    stages = Stages(two)
-    name, pid = stages.next()
+    stages = Stages(worker)
+    name, pid = stages.take("facts")
     assert name == "Gomułka" and pid != os.getpid()
-    last = stages.last()
-    assert last.result() == "Hegedüs" and last.result() == "Hegedüs"
-    assert not stages.process.is_alive()
+    pdf = stages.waiting("pdf")
+    stages.send("front")
+    assert stages.take("front") == "FRONT"  # read past the PDF, which is kept
+    assert pdf.result() == "%PDF Hegedüs".encode() and pdf.result() == "%PDF Hegedüs".encode()
+    stages.send("index")
+    later = stages.waiting("index")
+    stages.finish()  # what it still sends is kept
+    assert later.result() == "INDEX" and not stages.process.is_alive()
 
 
 def test_a_stage_that_fails_raises_its_diagnostics_or_names_the_crash():
     from edition.render.documents import Stages
     diagnostic = Diagnostic(SourcePos("x.yaml", 3, 1), "error", "note 2 fell on p. 3", "layout-note")
 
-    def failing():
-        yield 1
+    def failing(receive):
+        yield "facts", 1
         raise EditionError([diagnostic])
 
     stages = Stages(failing)
-    assert stages.next() == 1
+    assert stages.take("facts") == 1
     with pytest.raises(EditionError) as caught:
-        stages.last().result()
+        stages.waiting("pdf").result()
     assert caught.value.diagnostics == [diagnostic]
 
-    def crashing():
+    def crashing(receive):
         raise KeyError("刘少奇")
         yield  # a generator
 
     with pytest.raises(WorkerFailed, match="KeyError"):
-        Stages(crashing).next()
+        Stages(crashing).take("facts")
+    ended = Stages(lambda receive: iter([("facts", 1)]))
+    ended.finish()
+    with pytest.raises(WorkerFailed, match="without sending pdf"):
+        ended.take("pdf")
 
 
 def test_stages_no_longer_wanted_are_stopped():
@@ -165,9 +176,9 @@ def test_stages_no_longer_wanted_are_stopped():
 
     from edition.render.documents import Stages
 
-    def slow():
+    def slow(receive):
         time.sleep(60)
-        yield None
+        yield "facts", None
 
     stages = Stages(slow)
     stages.close()
