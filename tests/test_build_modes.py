@@ -138,22 +138,15 @@ def test_each_document_is_laid_out_alone_and_a_warm_build_lays_out_only_what_cha
 
 
 @pytest.mark.parametrize("profile", ["screen", "print"])
-def test_documents_laid_out_in_worker_processes_give_the_same_bytes_as_one_process(make_edition, tmp_path, profile):
-    root = _volume(make_edition, count=4)
+@pytest.mark.parametrize("count", [4, 1])  # four: a worker per document; one: laid out beside the build
+def test_documents_laid_out_in_worker_processes_give_the_same_bytes_as_one_process(make_edition, tmp_path, profile,
+                                                                                   count):
+    root = _volume(make_edition, count=count)
     alone = build_edition(root, tmp_path / "one", Diagnostics(), profile=profile, jobs=1)
     workers = build_edition(root, tmp_path / "two", Diagnostics(), profile=profile, jobs=2)
     assert alone.preflight.ok and workers.preflight.ok
     assert alone.pdf.read_bytes() == workers.pdf.read_bytes()
     assert alone.html.read_bytes() == workers.html.read_bytes()
-
-
-@pytest.mark.parametrize("profile", ["screen", "print"])
-def test_one_document_laid_out_by_a_worker_beside_the_build_gives_the_same_bytes(make_edition, tmp_path, profile):
-    root = _volume(make_edition, count=1)
-    alone = build_edition(root, tmp_path / "one", Diagnostics(), profile=profile, jobs=1)
-    beside = build_edition(root, tmp_path / "two", Diagnostics(), profile=profile, jobs=2)
-    assert alone.preflight.ok and beside.preflight.ok
-    assert alone.pdf.read_bytes() == beside.pdf.read_bytes()
 
 
 def _volume_text(k, changed=None):
