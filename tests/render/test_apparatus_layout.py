@@ -201,14 +201,20 @@ def test_the_preflight_finds_an_entry_printed_with_a_wrong_line(tmp_path, monkey
     """The layout's own verification switched off, the apparatus printing every line one too high: the
     preflight, reading only the PDF, names the entries."""
     monkeypatch.setattr(apparatus_writer, "lines_text", lambda first, last: str(first + 1))
+    failed = _built_unverified(tmp_path / "wrong", monkeypatch)
+    assert "preflight apparatus" in str(failed.value) and "but its lemma stands on line" in str(failed.value)
+
+
+def _built_unverified(root, monkeypatch):
+    """The a5 edition of four entries built with the layout's own verification of the apparatus switched
+    off (so that only the preflight can find what is wrong): the build's failure."""
     monkeypatch.setattr(body_stage, "verify_apparatus", lambda *args, **kwargs: None)
-    root = tmp_path / "wrong"
     (root / "documents").mkdir(parents=True)
     (root / "edition.yaml").write_text(EDITION_YAML + "design: a5\n")
     (root / "documents" / "x.yaml").write_text(document(4))
     with pytest.raises(EditionError) as failed:
         build_edition(root, root / "out", Diagnostics(), jobs=1)
-    assert "preflight apparatus" in str(failed.value) and "but its lemma stands on line" in str(failed.value)
+    return failed
 
 
 def test_the_preflight_finds_a_margin_number_out_of_step(tmp_path, monkeypatch):
@@ -222,13 +228,7 @@ def test_the_preflight_finds_a_margin_number_out_of_step(tmp_path, monkeypatch):
         return tuple(marks)
     from edition.render import apparatus as apparatus_layout
     monkeypatch.setattr(apparatus_layout, "line_marks", shifted)
-    monkeypatch.setattr(body_stage, "verify_apparatus", lambda *args, **kwargs: None)
-    root = tmp_path / "shifted"
-    (root / "documents").mkdir(parents=True)
-    (root / "edition.yaml").write_text(EDITION_YAML + "design: a5\n")
-    (root / "documents" / "x.yaml").write_text(document(4))
-    with pytest.raises(EditionError) as failed:
-        build_edition(root, root / "out", Diagnostics(), jobs=1)
+    failed = _built_unverified(tmp_path / "shifted", monkeypatch)
     assert "preflight apparatus" in str(failed.value)
 
 

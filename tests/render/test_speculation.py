@@ -14,22 +14,13 @@ from edition.diagnostics import Diagnostics
 from edition.render import matter
 from edition.render.documents import usable_cores
 from edition.render.speculation import read_guesses
+from sources import DOCUMENT_YAML
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(usable_cores() < 2, reason="speculation needs a core the body leaves free")]
 
-DOCUMENT = """\
-title: A Session
-date: 1956-10-26
-citation:
-  as_given: TsKhSD, F. 3, Op. 12, D. 1005, Ll. 53-53ob
-body:
-  - paragraphs:
-      - Gomułka spoke; Hegedüs listened; Хрущёв and Liu Shaoqi were told.[^1]
-notes:
-  - n: 1
-    text: A note naming 刘少奇.
-"""
+DOCUMENT = DOCUMENT_YAML.replace("Text.", "Gomułka spoke; Hegedüs listened; Хрущёв and Liu Shaoqi were told.[^1]") + (
+    "notes:\n  - n: 1\n    text: A note naming 刘少奇.\n")
 PERSONS = {"persons": [
     {"id": "gomulka", "surname": "Gomułka", "forenames": "Władysław"},
     {"id": "hegedus", "surname": "Hegedüs", "forenames": "András"},
