@@ -226,7 +226,7 @@ def _gather(source: Path, pdf_path: Path, html_path: Path, diags: Diagnostics, s
         del assembler, matter  # the parts' bytes are in the final file now
         if body.pages >= LARGE_BODY_PAGES:  # free the cyclic garbage of layout and assembly before preflight
             gc.collect()  # needs its memory (for a small edition the collection costs more than it frees)
-        html = page_html(edition, parts, profile, linked=True, base_href=find_styles(source).as_uri() + "/")
+        html = page_html(edition, parts, profile, linked=True, base_href=styles.as_uri() + "/")
     with progress.stage("preflight"):
         from .preflight import preflight
         report = preflight(pdf_path, edition=edition, profile=profile.name, data=data,

@@ -32,9 +32,9 @@ PACKAGE = Path(__file__).resolve().parent
 def input_fingerprint(source: Path, profile_name: str, output: Path | None = None) -> str:
     source = Path(source).resolve()
     skip = Path(output).resolve() if output is not None else None
-    h = hashlib.sha256(f"{profile_name}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
-    for root in dict.fromkeys((source, find_styles(source), own_styles(source), PACKAGE)):  # each folder once
-        hash_files(h, root, skip)
+    h = hashlib.sha256(f"{profile_name}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0{code_digest()}\0".encode())
+    for root in dict.fromkeys((source, find_styles(source), own_styles(source))):  # each folder once
+        hash_files(h, root, skip)  # (the tool's own code: code_digest, read once per process)
     return h.hexdigest()
 
 
