@@ -190,41 +190,30 @@ def _folio(conn) -> int:
 
 
 class Pending:
-    """A function's result being made in a forked process of its own (its memory goes when it ends);
-    ``result()`` waits for it and raises what the function raised.  The result must pickle."""
+    """A function's result being made in a forked process of its own (its memory goes when it ends): a
+    ``Stages`` of one value.  ``result()`` waits for it and raises what the function raised.  The result
+    must pickle."""
 
     def __init__(self, function: Callable[[], Any], number: int = 1):
-        context = multiprocessing.get_context("fork")
-        self.number = number  # which job, for a message
-        self.conn, there = context.Pipe()
-        self.process = context.Process(target=_run_one, args=(there, function), daemon=True)
-        self.process.start()
-        there.close()
-        self.outcome: Any = None  # ("ok" | "error" | "crash" | "stopped", payload) once received
+        def one(_receive: Callable[[], Any]):
+            yield "result", function()
+
+        self.stages = Stages(one, f"layout job {number}")
+        self.taken, self.value = False, None
 
     def result(self) -> Any:
-        if self.outcome is None:
-            try:
-                self.outcome = self.conn.recv()
-            except (EOFError, OSError):
-                self.outcome = ("stopped", None)
-            finally:
-                self.close()
-        kind, payload = self.outcome
-        if kind == "error":
-            raise EditionError(payload)
-        if kind == "crash":
-            raise WorkerFailed(f"layout job {self.number} failed in a worker:\n{payload}")
-        if kind == "stopped":
-            raise WorkerFailed("a layout worker stopped unexpectedly")
-        return payload
+        if not self.taken:
+            self.value, self.taken = self.stages.take("result"), True
+            self.stages.finish()
+        return self.value
+
+    @property
+    def process(self):
+        return self.stages.process
 
     def close(self) -> None:
         """Stop the worker if it still runs (its result no longer wanted) and reap it."""
-        if self.process.is_alive() and self.outcome is None:
-            self.process.terminate()
-        self.process.join()
-        self.conn.close()
+        self.stages.close()
 
 
 class Stages:
@@ -233,8 +222,9 @@ class Stages:
     before it) and raises what the generator raised.  The generator is given ``receive``, which waits for
     what this process ``send``s it (None: nothing more).  The values must pickle."""
 
-    def __init__(self, generator: Callable[[Callable[[], Any]], Any]):
+    def __init__(self, generator: Callable[[Callable[[], Any]], Any], name: str = "layout"):
         context = multiprocessing.get_context("fork")
+        self.name = name  # what the worker does, for a message
         self.conn, there = context.Pipe()
         self.process = context.Process(target=_run_stages, args=(there, generator), daemon=True)
         self.process.start()
@@ -257,7 +247,7 @@ class Stages:
             if kind == "error":
                 raise EditionError(payload)
             if kind == "crash":
-                raise WorkerFailed(f"layout failed in a worker:\n{payload}")
+                raise WorkerFailed(f"{self.name} failed in a worker:\n{payload}")
             raise WorkerFailed("a layout worker stopped unexpectedly")
         return self.values.pop(tag)
 
@@ -344,12 +334,6 @@ def side_by_side(functions: list[Callable[[], Part]], jobs: int,
     finally:
         for pending in running:
             pending.close()
-
-
-def _run_one(conn, function) -> None:
-    kept = adapter.font_folders()
-    conn.send(_outcome(function))
-    leave_worker(conn, kept)
 
 
 def leave_worker(conn, kept: dict[int, object]) -> None:
