@@ -12,9 +12,11 @@ nothing but a guess, and the bytes are those an ordinary build writes.
 """
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 from typing import Any, Callable
+
+from ..diagnostics import EditionError
+from .documents import Stages, WorkerFailed
 
 KINDS = ("front", "index")
 
@@ -30,45 +32,38 @@ def read_guesses(path: Path) -> dict[str, list[str]]:
 
 
 class Speculation:
-    """A worker laying out ``guesses`` (by kind, the HTML strings ``lay_out(kind, htmls)`` takes)."""
+    """A worker laying out ``guesses`` (by kind, the HTML strings ``lay_out(kind, htmls)`` takes): a
+    ``Stages`` whose values are the parts, or None for a part it could not make."""
 
     def __init__(self, guesses: dict[str, list[str]], lay_out: Callable[[str, list[str]], Any]):
         self.guesses = guesses
-        self.results: dict[str, Any] = {}
-        context = multiprocessing.get_context("fork")
-        self.conn, there = context.Pipe()
-        self.process = context.Process(target=_work, args=(there, guesses, lay_out), daemon=True)
-        self.process.start()
-        there.close()
+        self.taken: set[str] = set()
+
+        def work(_receive: Callable[[], Any]):
+            for kind in KINDS:
+                if kind in guesses:
+                    try:
+                        result = lay_out(kind, guesses[kind])
+                    except Exception:  # noqa: BLE001 - the main process lays the part out itself and reports
+                        result = None
+                    yield kind, result
+
+        self.stages = Stages(work, "speculation")
 
     def take(self, kind: str, htmls: list[str]) -> Any | None:
         """The worker's part when it was made from exactly ``htmls``; None otherwise (or if it failed)."""
         if self.guesses.get(kind) != htmls:
             return None
-        while kind not in self.results:
-            try:
-                got, result = self.conn.recv()
-            except (EOFError, OSError):
-                return None
-            self.results[got] = result
-        return self.results[kind]
+        try:
+            result = self.stages.take(kind)
+        except (EditionError, WorkerFailed):
+            return None
+        self.taken.add(kind)
+        return result
 
     def close(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-        self.conn.close()
-
-
-def _work(conn, guesses: dict[str, list[str]], lay_out: Callable[[str, list[str]], Any]) -> None:
-    from .. import adapter
-    from .documents import leave_worker
-    kept = adapter.font_folders()
-    for kind in KINDS:
-        if kind in guesses:
-            try:
-                result = lay_out(kind, guesses[kind])
-            except BaseException:  # noqa: BLE001 - the main process lays the part out itself and reports
-                result = None
-            conn.send((kind, result))
-    leave_worker(conn, kept)
+        """Reap the worker: at its end when every part was taken, else stopped."""
+        if self.taken >= set(self.guesses) & set(KINDS):
+            self.stages.finish()
+        else:
+            self.stages.close()
